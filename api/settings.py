@@ -1,0 +1,37 @@
+"""Settings read once from the environment (prefix ``MSCKB_``)."""
+
+from functools import lru_cache
+from pathlib import Path
+
+from pydantic import Field
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_prefix="MSCKB_")
+
+    data_dir: Path = Field(
+        default=PROJECT_ROOT / ".data",
+        description="Directory of the embedded SQLite database; created when missing.",
+    )
+    database_url: str | None = Field(
+        default=None,
+        description="SQLAlchemy URL, e.g. postgresql+psycopg://user@host/db. "
+        "Defaults to a SQLite file in data_dir.",
+    )
+    seeds_dir: Path = Field(default=PROJECT_ROOT / "seeds")
+    sqlite_busy_timeout_ms: int = Field(default=5000, ge=0)
+
+    @property
+    def resolved_database_url(self) -> str:
+        if self.database_url:
+            return self.database_url
+        self.data_dir.mkdir(parents=True, exist_ok=True)
+        return f"sqlite:///{self.data_dir / 'msckb.sqlite3'}"
+
+
+@lru_cache(maxsize=1)
+def get_settings() -> Settings:
+    return Settings()

@@ -1,0 +1,61 @@
+"""All tables, imported here so that ``Base.metadata`` is complete for Alembic."""
+
+from models.base import Base
+from models.key_advance import KeyAdvance, KeyAdvancePeak
+from models.maldi import MaldiMatrix, MaldiMeasurement, MaldiMeasurementMatrix, MaldiPeak
+from models.material import Material
+from models.procedure import ConditionStep, Experiment, Observation, StepComponent, Synthesis
+from models.reagent import Reagent
+from models.reference import Citation, Reference, ReferenceAuthor, ReferenceFieldSource
+from models.reference_data import Characterization, GlossaryTerm, MonomerFormula, PhysicalConstant
+from models.relation import Comparison, Counterpart, IsomerPair, QuasiIsomerGroup, QuasiIsomerMember
+from models.species import AbsorptionPeak, Composition, SizeMeasurement, Species, SpeciesAlias
+from models.transformation import (
+    IsosbesticPoint,
+    Kinetics,
+    Mechanism,
+    MechanismStep,
+    Transformation,
+    TransformationMechanism,
+)
+
+__all__ = [
+    "AbsorptionPeak",
+    "Base",
+    "Characterization",
+    "Citation",
+    "Comparison",
+    "Composition",
+    "ConditionStep",
+    "Counterpart",
+    "Experiment",
+    "GlossaryTerm",
+    "IsomerPair",
+    "IsosbesticPoint",
+    "KeyAdvance",
+    "KeyAdvancePeak",
+    "Kinetics",
+    "MaldiMatrix",
+    "MaldiMeasurement",
+    "MaldiMeasurementMatrix",
+    "MaldiPeak",
+    "Material",
+    "Mechanism",
+    "MechanismStep",
+    "MonomerFormula",
+    "Observation",
+    "PhysicalConstant",
+    "QuasiIsomerGroup",
+    "QuasiIsomerMember",
+    "Reagent",
+    "Reference",
+    "ReferenceAuthor",
+    "ReferenceFieldSource",
+    "SizeMeasurement",
+    "Species",
+    "SpeciesAlias",
+    "StepComponent",
+    "Synthesis",
+    "Transformation",
+    "TransformationMechanism",
+]

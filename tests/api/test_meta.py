@@ -1,0 +1,28 @@
+"""GET /health and GET /api/v1/info."""
+
+from fastapi.testclient import TestClient
+
+import models
+
+
+def test_health(client: TestClient) -> None:
+    response = client.get("/health")
+    assert response.status_code == 200
+    assert response.json() == {"status": "ok"}
+
+
+def test_info_names_engine_revision_and_counts(client: TestClient) -> None:
+    response = client.get("/api/v1/info")
+    assert response.status_code == 200
+    body = response.json()
+    assert body["engine"] in {"sqlite", "postgresql"}
+    assert body["schema_revision"] == "20261124_0001"
+    assert set(body["row_counts"]) == set(models.Base.metadata.tables)
+    assert all(isinstance(n, int) and n >= 0 for n in body["row_counts"].values())
+
+
+def test_unknown_route_is_a_problem(client: TestClient) -> None:
+    response = client.get("/api/v1/nothing-here")
+    assert response.status_code == 404
+    assert response.headers["content-type"].startswith("application/problem+json")
+    assert response.json()["status"] == 404

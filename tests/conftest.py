@@ -1,0 +1,99 @@
+"""Fixtures: every database test runs on SQLite and on PostgreSQL.
+
+Each engine's database is built by ``alembic upgrade head`` (so the
+migrations are under test too). Each test runs inside an outer transaction
+that is rolled back, with the app's session dependency overridden, so no test
+sees another's leftovers.
+"""
+
+from __future__ import annotations
+
+import os
+import uuid
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from fastapi.testclient import TestClient
+from sqlalchemy import Engine, create_engine, text
+from sqlalchemy.engine import make_url
+from sqlalchemy.orm import Session
+
+from api.app import create_app
+from api.db import get_session, make_engine
+from api.migrate import upgrade
+from tests.postgres import Cluster, PostgresUnavailable, start_cluster
+
+ENGINES = ["sqlite", "postgresql"]
+
+
+def pytest_report_header() -> str:
+    return "engines under test: " + ", ".join(ENGINES)
+
+
+@pytest.fixture(scope="session")
+def postgres_cluster() -> Iterator[Cluster]:
+    try:
+        cluster = start_cluster()
+    except PostgresUnavailable as exc:
+        if os.environ.get("MSCKB_REQUIRE_POSTGRES") == "1":
+            pytest.fail(f"PostgreSQL is required here but could not start: {exc}")
+        pytest.skip(f"PostgreSQL tests skipped: could not start a server ({exc})")
+    yield cluster
+    cluster.stop()
+
+
+class EmptyDatabases:
+    """Makes empty databases on one engine: a new SQLite file or a new PG database."""
+
+    def __init__(self, engine_name: str, tmp_dir: Path, cluster: Cluster | None) -> None:
+        self.engine_name = engine_name
+        self.tmp_dir = tmp_dir
+        self.cluster = cluster
+
+    def new_url(self) -> str:
+        name = f"msckb_test_{uuid.uuid4().hex[:12]}"
+        if self.cluster is None:
+            return f"sqlite:///{self.tmp_dir / (name + '.sqlite3')}"
+        admin = create_engine(self.cluster.url, isolation_level="AUTOCOMMIT")
+        with admin.connect() as conn:
+            conn.execute(text(f'CREATE DATABASE "{name}"'))
+        admin.dispose()
+        return make_url(self.cluster.url).set(database=name).render_as_string(hide_password=False)
+
+
+@pytest.fixture(scope="session", params=ENGINES)
+def empty_databases(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+) -> EmptyDatabases:
+    cluster = None
+    if request.param == "postgresql":
+        cluster = request.getfixturevalue("postgres_cluster")
+    return EmptyDatabases(request.param, tmp_path_factory.mktemp(request.param), cluster)
+
+
+@pytest.fixture(scope="session")
+def migrated_engine(empty_databases: EmptyDatabases) -> Iterator[Engine]:
+    engine = make_engine(empty_databases.new_url())
+    upgrade(engine)
+    yield engine
+    engine.dispose()
+
+
+@pytest.fixture
+def session(migrated_engine: Engine) -> Iterator[Session]:
+    with migrated_engine.connect() as connection:
+        outer = connection.begin()
+        with Session(
+            bind=connection, join_transaction_mode="create_savepoint", expire_on_commit=False
+        ) as db:
+            yield db
+        outer.rollback()
+
+
+@pytest.fixture
+def client(session: Session) -> Iterator[TestClient]:
+    app = create_app()
+    app.dependency_overrides[get_session] = lambda: session
+    with TestClient(app) as test_client:
+        yield test_client
