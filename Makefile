@@ -6,7 +6,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 export HOST PORT
 
-.PHONY: run test lint install migrate clean
+.PHONY: run test lint install migrate seed clean
 
 # Reinstall only when the dependency list changes.
 $(BIN)/.installed: pyproject.toml
@@ -20,7 +20,10 @@ install: $(BIN)/.installed
 migrate: install
 	$(BIN)/msckb migrate
 
-run: migrate
+seed: migrate
+	$(BIN)/msckb seed
+
+run: seed
 	$(BIN)/msckb serve --host $(HOST) --port $(PORT)
 
 lint: install

@@ -45,17 +45,21 @@ class Experiment(EvidenceMixin, Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     slug: Mapped[str] = mapped_column(String(80), unique=True)
     title: Mapped[str] = mapped_column(String(300))
-    material_id: Mapped[int] = mapped_column(
+    material_id: Mapped[int | None] = mapped_column(
         ForeignKey("material.id", ondelete="RESTRICT"), index=True
     )
+    """Null where the source does not say which material the run used."""
     description: Mapped[str | None] = mapped_column(Text)
 
-    material: Mapped[Material] = relationship(lazy="raise")
+    material: Mapped[Material | None] = relationship(lazy="raise")
     steps: Mapped[list["ConditionStep"]] = relationship(
         order_by="ConditionStep.position", cascade="all, delete-orphan", lazy="raise"
     )
     observations: Mapped[list["Observation"]] = relationship(
-        cascade="all, delete-orphan", lazy="raise", order_by="Observation.position"
+        back_populates="experiment",
+        cascade="all, delete-orphan",
+        lazy="raise",
+        order_by="Observation.position",
     )
 
 
@@ -160,4 +164,5 @@ class Observation(EvidenceMixin, Base):
     """The figure part the source refers to, e.g. "part D"."""
     note: Mapped[str | None] = mapped_column(Text)
 
+    experiment: Mapped[Experiment] = relationship(back_populates="observations", lazy="raise")
     species: Mapped["Species | None"] = relationship(lazy="raise")

@@ -41,6 +41,12 @@ class Species(EvidenceMixin, Base):
     absorption_peaks: Mapped[list["AbsorptionPeak"]] = relationship(
         cascade="all, delete-orphan", lazy="raise"
     )
+    compositions: Mapped[list["Composition"]] = relationship(
+        cascade="all, delete-orphan", lazy="raise"
+    )
+    sizes: Mapped[list["SizeMeasurement"]] = relationship(
+        cascade="all, delete-orphan", lazy="raise"
+    )
 
 
 class SpeciesAlias(Base):

@@ -22,6 +22,8 @@ from sqlalchemy.orm import Session
 from api.app import create_app
 from api.db import get_session, make_engine
 from api.migrate import upgrade
+from api.seeding.loader import load, read_and_check
+from api.settings import PROJECT_ROOT
 from tests.postgres import Cluster, PostgresUnavailable, start_cluster
 
 ENGINES = ["sqlite", "postgresql"]
@@ -80,9 +82,8 @@ def migrated_engine(empty_databases: EmptyDatabases) -> Iterator[Engine]:
     engine.dispose()
 
 
-@pytest.fixture
-def session(migrated_engine: Engine) -> Iterator[Session]:
-    with migrated_engine.connect() as connection:
+def _rolled_back_session(engine: Engine) -> Iterator[Session]:
+    with engine.connect() as connection:
         outer = connection.begin()
         with Session(
             bind=connection, join_transaction_mode="create_savepoint", expire_on_commit=False
@@ -92,8 +93,45 @@ def session(migrated_engine: Engine) -> Iterator[Session]:
 
 
 @pytest.fixture
-def client(session: Session) -> Iterator[TestClient]:
+def session(migrated_engine: Engine) -> Iterator[Session]:
+    """A session on an empty migrated database, rolled back after the test."""
+    yield from _rolled_back_session(migrated_engine)
+
+
+SEEDS_DIR = PROJECT_ROOT / "seeds"
+
+
+@pytest.fixture(scope="session")
+def seeded_engine(empty_databases: EmptyDatabases) -> Iterator[Engine]:
+    """A database holding the project's curated seeds; tests must not commit to it."""
+    engine = make_engine(empty_databases.new_url())
+    upgrade(engine)
+    with Session(engine) as db, db.begin():
+        load(db, read_and_check(SEEDS_DIR))
+    yield engine
+    engine.dispose()
+
+
+@pytest.fixture
+def seeded(seeded_engine: Engine) -> Iterator[Session]:
+    """A session on the seeded database, rolled back after the test."""
+    yield from _rolled_back_session(seeded_engine)
+
+
+def _client_on(session: Session) -> Iterator[TestClient]:
     app = create_app()
     app.dependency_overrides[get_session] = lambda: session
     with TestClient(app) as test_client:
         yield test_client
+
+
+@pytest.fixture
+def client(session: Session) -> Iterator[TestClient]:
+    """The app on an empty migrated database."""
+    yield from _client_on(session)
+
+
+@pytest.fixture
+def api(seeded: Session) -> Iterator[TestClient]:
+    """The app on the database holding the curated seeds."""
+    yield from _client_on(seeded)

@@ -100,7 +100,7 @@ def upgrade() -> None:
         sa.Column("id", sa.Integer(), nullable=False),
         sa.Column("slug", sa.String(length=80), nullable=False),
         sa.Column("title", sa.String(length=300), nullable=False),
-        sa.Column("material_id", sa.Integer(), nullable=False),
+        sa.Column("material_id", sa.Integer(), nullable=True),
         sa.Column("description", sa.Text(), nullable=True),
         sa.Column("locator", sa.String(length=120), nullable=False),
         sa.Column(

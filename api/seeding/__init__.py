@@ -1,0 +1,1 @@
+"""Curated seed files: their schemas, the validating loader and source coverage."""

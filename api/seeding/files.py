@@ -1,0 +1,199 @@
+"""Reading and validating the seed files, before anything touches the database.
+
+Every problem is collected and reported at once, each naming the file, the
+entry and the field, and what was expected.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, TypeVar
+
+import bibtexparser
+import yaml
+from bibtexparser import middlewares
+from pydantic import ValidationError
+
+from api.seeding.schemas import SEED_FILES, Entry
+from models.enums import EntryType
+
+BIB_FILE = "references.bib"
+BIB_FIELDS = {
+    "author",
+    "title",
+    "journal",
+    "year",
+    "volume",
+    "number",
+    "pages",
+    "doi",
+    "publisher",
+    "address",
+    "edition",
+}
+
+
+T = TypeVar("T", bound=Entry)
+
+
+class SeedError(Exception):
+    """The seed files were refused; ``problems`` says what and where."""
+
+    def __init__(self, problems: list[str]) -> None:
+        super().__init__("\n".join(problems))
+        self.problems = problems
+
+
+@dataclass(frozen=True)
+class BibAuthor:
+    family: str
+    given: str | None
+
+
+@dataclass(frozen=True)
+class BibRecord:
+    key: str
+    entry_type: EntryType
+    line: int
+    fields: dict[str, str]
+    authors: list[BibAuthor]
+
+
+@dataclass
+class SeedSet:
+    """Everything in seeds/, validated: one schema object per YAML file, and the bib."""
+
+    files: dict[str, Entry] = field(default_factory=dict)
+    bib: dict[str, BibRecord] = field(default_factory=dict)
+
+    def get(self, name: str, kind: type[T]) -> T:
+        value = self.files[name]
+        assert isinstance(value, kind)
+        return value
+
+
+class _UniqueKeyLoader(yaml.SafeLoader):
+    """A YAML loader that refuses a mapping with the same key twice (PyYAML keeps the last)."""
+
+
+def _construct_mapping(loader: _UniqueKeyLoader, node: yaml.MappingNode) -> dict[Any, Any]:
+    seen: set[Any] = set()
+    for key_node, _value_node in node.value:
+        key = loader.construct_object(key_node)
+        if key in seen:
+            raise yaml.constructor.ConstructorError(
+                None, None, f"duplicate key {key!r}", key_node.start_mark
+            )
+        seen.add(key)
+    return loader.construct_mapping(node)
+
+
+_UniqueKeyLoader.add_constructor(
+    yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG,
+    _construct_mapping,
+)
+
+
+def _entry_name(data: Any, loc: tuple[Any, ...]) -> str:
+    """``species[3] (cds-msc-311)`` for an error located inside the fourth species."""
+    if len(loc) < 2 or not isinstance(loc[1], int):
+        return str(loc[0]) if loc else "(file)"
+    section, index = loc[0], loc[1]
+    name = f"{section}[{index}]"
+    try:
+        entry = data[section][index]
+    except (KeyError, IndexError, TypeError):
+        return name
+    if isinstance(entry, dict):
+        for ident in ("slug", "key", "formula", "acronym", "element", "ref_number"):
+            if ident in entry:
+                return f"{name} ({entry[ident]})"
+    return name
+
+
+def _describe(error: Any, data: Any, file_name: str) -> str:
+    loc = tuple(error["loc"])
+    where = _entry_name(data, loc)
+    field_path = ".".join(str(part) for part in loc[2:]) or "(entry)"
+    got = error.get("input")
+    shown = "" if isinstance(got, dict | list) else f" (got {got!r})"
+    return f"seeds/{file_name}: {where}: {field_path}: {error['msg']}{shown}"
+
+
+def read_yaml(path: Path) -> Any:
+    with path.open(encoding="utf-8") as handle:
+        return yaml.load(handle, Loader=_UniqueKeyLoader)  # noqa: S506 - a SafeLoader
+
+
+def _line(block: Any) -> int:
+    """bibtexparser counts lines from 0; people count from 1."""
+    return int(block.start_line or 0) + 1
+
+
+def _read_bib(path: Path, problems: list[str]) -> dict[str, BibRecord]:
+    library = bibtexparser.parse_string(  # type: ignore[attr-defined]
+        path.read_text(encoding="utf-8"),
+        append_middleware=[middlewares.SeparateCoAuthors(), middlewares.SplitNameParts()],
+    )
+    for block in library.failed_blocks:
+        reason = getattr(block, "error", None) or type(block).__name__
+        problems.append(f"seeds/{BIB_FILE}: line {_line(block)}: {reason}")
+    records: dict[str, BibRecord] = {}
+    for entry in library.entries:
+        where = f"seeds/{BIB_FILE}: line {_line(entry)} ({entry.key})"
+        try:
+            entry_type = EntryType(entry.entry_type.lower())
+        except ValueError:
+            allowed = ", ".join(t.value for t in EntryType)
+            problems.append(f"{where}: entry type @{entry.entry_type} is not one of {allowed}")
+            continue
+        fields: dict[str, str] = {}
+        authors: list[BibAuthor] = []
+        for name, bib_field in entry.fields_dict.items():
+            name = name.lower()
+            if name not in BIB_FIELDS:
+                problems.append(f"{where}: field {name!r} is not one of {sorted(BIB_FIELDS)}")
+            elif name == "author":
+                authors = [
+                    BibAuthor(
+                        family=" ".join([*part.von, *part.last]),
+                        given=" ".join(part.first) or None,
+                    )
+                    for part in bib_field.value
+                ]
+            else:
+                fields[name] = str(bib_field.value).strip()
+        year = fields.get("year")
+        if year is not None and not year.isdigit():
+            problems.append(f"{where}: year: expected a whole number (got {year!r})")
+        records[entry.key] = BibRecord(entry.key, entry_type, _line(entry), fields, authors)
+    return records
+
+
+def read_seed_set(seeds_dir: Path) -> SeedSet:
+    """Read and validate every seed file; raise SeedError listing every problem."""
+    problems: list[str] = []
+    seeds = SeedSet()
+    for file_name, schema in SEED_FILES.items():
+        path = seeds_dir / file_name
+        if not path.exists():
+            problems.append(f"seeds/{file_name}: missing")
+            continue
+        try:
+            data = read_yaml(path)
+        except yaml.YAMLError as exc:
+            problems.append(f"seeds/{file_name}: not valid YAML: {exc}")
+            continue
+        try:
+            seeds.files[file_name] = schema.model_validate(data)
+        except ValidationError as exc:
+            problems.extend(_describe(err, data, file_name) for err in exc.errors())
+    bib_path = seeds_dir / BIB_FILE
+    if bib_path.exists():
+        seeds.bib = _read_bib(bib_path, problems)
+    else:
+        problems.append(f"seeds/{BIB_FILE}: missing")
+    if problems:
+        raise SeedError(problems)
+    return seeds
