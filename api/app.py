@@ -1,24 +1,83 @@
 """The FastAPI application factory."""
 
-from fastapi import FastAPI
+from typing import Any
+
+from fastapi import Depends, FastAPI
+from fastapi.openapi.utils import get_openapi
 
 from api import __version__
-from api.errors import install_error_handlers
-from api.routers import meta
+from api.deps import check_parameters
+from api.errors import PROBLEM_JSON, install_error_handlers
+from api.routers import (
+    maldi,
+    materials,
+    meta,
+    procedures,
+    reference_data,
+    references,
+    species,
+    transformations,
+)
 
 DESCRIPTION = """
 MSC-KB curates colloidal semiconductor magic-size clusters (MSCs), their
 precursor compounds (PCs), the transformations among them and the literature
 behind every fact. Every fact carries its evidence: the reference it rests on,
 where it stands in the source, and its status as the source states it.
+
+Lists answer `{"data": [...], "meta": {...}, "links": {"next": ...}}`; follow
+`links.next` (also in the `Link` header) for the next page. Errors are
+`application/problem+json` (RFC 9457). A query parameter an endpoint does not
+declare is refused with 400, so a typo never silently changes the results.
+Quantities carry their unit in their name: `_nm`, `_da`, `_c` (°C), `_s`,
+`_ml`, `_kj_mol`.
 """
 
 
 def create_app() -> FastAPI:
-    app = FastAPI(title="MSC-KB", version=__version__, description=DESCRIPTION)
+    app = FastAPI(
+        title="MSC-KB",
+        version=__version__,
+        description=DESCRIPTION,
+        dependencies=[Depends(check_parameters)],
+    )
     install_error_handlers(app)
     app.include_router(meta.router)
+    for module in (
+        materials,
+        species,
+        references,
+        maldi,
+        procedures,
+        transformations,
+        reference_data,
+    ):
+        app.include_router(module.router, prefix="/api/v1")
+
+    def openapi() -> dict[str, Any]:
+        if app.openapi_schema is None:
+            schema = get_openapi(
+                title=app.title,
+                version=app.version,
+                description=app.description,
+                routes=app.routes,
+            )
+            _problems_as_problem_json(schema)
+            app.openapi_schema = schema
+        return app.openapi_schema
+
+    app.openapi = openapi  # type: ignore[method-assign]
     return app
+
+
+def _problems_as_problem_json(schema: dict[str, Any]) -> None:
+    """Error responses are documented under the media type they are served with."""
+    for operations in schema.get("paths", {}).values():
+        for operation in operations.values():
+            for status, response in operation.get("responses", {}).items():
+                content = response.get("content", {})
+                if int(status) >= 400 and "application/json" in content:
+                    content[PROBLEM_JSON] = content.pop("application/json")
 
 
 app = create_app()

@@ -1,10 +1,49 @@
 """Dependencies shared by the routers."""
 
-from typing import Annotated
+from typing import Annotated, Any
 
-from fastapi import Depends
+from fastapi import Depends, Request
+from fastapi.dependencies.models import Dependant
 from sqlalchemy.orm import Session
 
 from api.db import get_session
+from api.errors import BadRequest
 
 SessionDep = Annotated[Session, Depends(get_session)]
+
+
+def _query_names(dependant: Dependant) -> frozenset[str]:
+    names = {field.alias for field in dependant.query_params}
+    for sub in dependant.dependencies:
+        names |= _query_names(sub)
+    return frozenset(names)
+
+
+def check_parameters(request: Request) -> None:
+    """Refuse what no endpoint can answer, before any query runs.
+
+    A query parameter the route does not declare is a 400 that names it: a typo
+    in a script (``?materal=CdS``) must never silently return other results. A
+    NUL character is a 400 too: no identifier or text holds one, and PostgreSQL
+    refuses it in a query.
+    """
+    if "\x00" in request.scope.get("path", "") or any(
+        "\x00" in key or "\x00" in value for key, value in request.query_params.multi_items()
+    ):
+        raise BadRequest("The request has a NUL character in its path or query.")
+    route: Any = request.scope.get("route")
+    dependant = getattr(route, "dependant", None)
+    if dependant is None:
+        return
+    allowed = _query_names(dependant)
+    unknown = sorted(set(request.query_params) - allowed)
+    if unknown:
+        errors = [
+            {"location": f"query.{name}", "message": "unknown query parameter", "type": "unknown"}
+            for name in unknown
+        ]
+        accepted = ", ".join(sorted(allowed)) or "none"
+        raise BadRequest(
+            f"Unknown query parameter(s): {', '.join(unknown)}. This endpoint accepts: {accepted}.",
+            errors=errors,
+        )

@@ -8,6 +8,8 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
+from api.schemas import Problem
+
 PROBLEM_JSON = "application/problem+json"
 
 
@@ -32,6 +34,18 @@ class BadRequest(ProblemError):
 
 class Conflict(ProblemError):
     status = 409
+
+
+def problem_responses(*statuses: int) -> dict[int | str, dict[str, Any]]:
+    """OpenAPI ``responses`` for the problems a route can answer with.
+
+    Every route with parameters can answer 400 (unknown parameter) and 422
+    (invalid value); ``create_app`` moves their schema under application/problem+json.
+    """
+    return {
+        status: {"model": Problem, "description": HTTPStatus(status).phrase}
+        for status in sorted({400, 422, *statuses})
+    }
 
 
 def problem(status: int, detail: str, errors: list[dict[str, Any]] | None = None) -> JSONResponse:

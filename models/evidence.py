@@ -29,3 +29,13 @@ class EvidenceMixin:
     )
     approximate: Mapped[bool] = mapped_column(Boolean, server_default=false(), default=False)
     """True where the source qualifies the value with "about" or "~"."""
+
+    @property
+    def evidence(self) -> dict[str, object]:
+        """The four facts of the evidence together; ``reference`` must be loaded."""
+        return {
+            "reference": self.reference.key,
+            "locator": self.locator,
+            "status": self.status,
+            "approximate": self.approximate,
+        }

@@ -1,0 +1,138 @@
+"""Keyset pagination for every list endpoint.
+
+A list is ordered by one unique column (a slug, a citation key, ...). The
+cursor carries the last key of the page, base64url-encoded, so the next page is
+``WHERE key > :last ORDER BY key LIMIT n``: an index seek, as fast a thousand
+pages deep as on page one (no OFFSET scan).
+"""
+
+import base64
+import binascii
+import json
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Annotated, Generic, TypeVar
+from urllib.parse import urlencode
+
+from fastapi import Depends, Query, Request, Response
+from sqlalchemy import Select, func, select
+from sqlalchemy.orm import InstrumentedAttribute, Session
+
+from api.errors import BadRequest
+from api.schemas import Page, PageLinks, PageMeta
+
+DEFAULT_LIMIT = 50
+MAX_LIMIT = 500
+
+Row = TypeVar("Row")
+Item = TypeVar("Item")
+
+
+CursorKey = str | int
+"""The value of the unique column a list is ordered by."""
+
+
+def encode_cursor(last_key: CursorKey) -> str:
+    raw = json.dumps({"after": last_key}, ensure_ascii=False).encode()
+    return base64.urlsafe_b64encode(raw).decode().rstrip("=")
+
+
+def decode_cursor(cursor: str) -> CursorKey:
+    try:
+        padded = cursor + "=" * (-len(cursor) % 4)
+        payload = json.loads(base64.urlsafe_b64decode(padded.encode("ascii")))
+        after = payload["after"]
+    except (ValueError, TypeError, KeyError, UnicodeError, binascii.Error) as exc:
+        raise BadRequest(
+            "query.cursor: not a cursor this API issued; use links.next as given",
+            errors=[{"location": "query.cursor", "message": "malformed cursor", "type": "cursor"}],
+        ) from exc
+    if isinstance(after, bool) or not isinstance(after, str | int):
+        raise BadRequest("query.cursor: not a cursor this API issued; use links.next as given")
+    return after
+
+
+@dataclass(frozen=True)
+class Window(Generic[Row]):
+    """The rows of one page, before they become items."""
+
+    rows: Sequence[Row]
+    meta: PageMeta
+    links: PageLinks
+
+
+class Pager:
+    """The paging parameters of a list request, and the page they select."""
+
+    def __init__(
+        self,
+        request: Request,
+        response: Response,
+        limit: Annotated[
+            int, Query(ge=1, le=MAX_LIMIT, description="Items per page (at most 500).")
+        ] = DEFAULT_LIMIT,
+        cursor: Annotated[
+            str | None,
+            Query(description="Opaque cursor from links.next; omit for the first page."),
+        ] = None,
+        count: Annotated[
+            bool, Query(description="Also count every matching item (meta.total).")
+        ] = False,
+    ) -> None:
+        self.request = request
+        self.response = response
+        self.limit = limit
+        self.after = None if cursor is None else decode_cursor(cursor)
+        self.count = count
+
+    def window(
+        self,
+        session: Session,
+        statement: Select[Row],
+        *,
+        key: InstrumentedAttribute[CursorKey],
+    ) -> Window[Row]:
+        """The rows of ``statement`` after the cursor, ordered by the unique ``key``."""
+        if self.after is not None and not isinstance(
+            self.after, key.property.columns[0].type.python_type
+        ):
+            raise BadRequest("query.cursor: this cursor belongs to another list")
+        total = None
+        if self.count:
+            counted = statement.order_by(None).subquery()
+            total = session.scalar(select(func.count()).select_from(counted))
+        if self.after is not None:
+            statement = statement.where(key > self.after)
+        rows = session.scalars(statement.order_by(key).limit(self.limit + 1)).all()
+        next_url = None
+        if len(rows) > self.limit:
+            rows = rows[: self.limit]
+            next_url = self._url_after(getattr(rows[-1], key.key))
+            self.response.headers["Link"] = f'<{next_url}>; rel="next"'
+        return Window(
+            rows=rows,
+            meta=PageMeta(limit=self.limit, returned=len(rows), total=total),
+            links=PageLinks(next=next_url),
+        )
+
+    def page(
+        self,
+        session: Session,
+        statement: Select[Row],
+        *,
+        key: InstrumentedAttribute[CursorKey],
+        item: Callable[[Row], Item],
+    ) -> Page[Item]:
+        """The page after the cursor, each row made an item."""
+        window = self.window(session, statement, key=key)
+        return Page[Item](
+            data=[item(row) for row in window.rows], meta=window.meta, links=window.links
+        )
+
+    def _url_after(self, last_key: CursorKey) -> str:
+        params = [(k, v) for k, v in self.request.query_params.multi_items() if k != "cursor"]
+        params.append(("cursor", encode_cursor(last_key)))
+        return str(self.request.url.replace(query=urlencode(params)))
+
+
+PagerDep = Annotated[Pager, Depends()]

@@ -1,0 +1,61 @@
+"""MALDI-TOF measurements and the matrices they used."""
+
+from typing import Annotated
+
+from fastapi import APIRouter, Query
+
+from api.deps import SessionDep
+from api.errors import problem_responses
+from api.pagination import PagerDep
+from api.queries import lookup
+from api.queries.maldi import DEFAULT_TOLERANCE_DA, list_matrices, list_measurements
+from api.schemas import Da, Page
+from api.schemas.maldi import MaldiRead, MatrixRead
+from models import MaldiMatrix, MaldiMeasurement
+
+router = APIRouter(tags=["MALDI"])
+
+
+@router.get(
+    "/maldi",
+    summary="MALDI-TOF measurements, filtered; mass_da finds peaks within tolerance_da",
+    response_model=Page[MaldiRead],
+    responses=problem_responses(404),
+)
+def maldi_list(
+    session: SessionDep,
+    pager: PagerDep,
+    species: Annotated[str | None, Query(description="Species slug, e.g. cds-msc-311.")] = None,
+    material: Annotated[str | None, Query(description='Material formula, e.g. "CdS".')] = None,
+    matrix: Annotated[str | None, Query(description='Matrix acronym, e.g. "DCTB".')] = None,
+    reference: Annotated[str | None, Query(description="Citation key.")] = None,
+    mass_da: Annotated[
+        Da | None, Query(gt=0, description="A mass, Da: measurements with a peak near it.")
+    ] = None,
+    tolerance_da: Annotated[
+        Da, Query(ge=0, description="How near, Da (default 5); a range peak matches on overlap.")
+    ] = DEFAULT_TOLERANCE_DA,
+) -> Page[MaldiRead]:
+    statement = list_measurements(
+        species_id=None
+        if species is None
+        else lookup.species_id(session, species, param="species"),
+        material_id=None if material is None else lookup.material_id(session, material),
+        matrix_id=None if matrix is None else lookup.matrix_id(session, matrix),
+        reference_id=None if reference is None else lookup.reference_id(session, reference),
+        mass_da=mass_da,
+        tolerance_da=tolerance_da,
+    )
+    return pager.page(session, statement, key=MaldiMeasurement.slug, item=MaldiRead.model_validate)
+
+
+@router.get(
+    "/matrices",
+    summary="MALDI matrices: acronym and full name",
+    response_model=Page[MatrixRead],
+    responses=problem_responses(),
+)
+def matrices_list(session: SessionDep, pager: PagerDep) -> Page[MatrixRead]:
+    return pager.page(
+        session, list_matrices(), key=MaldiMatrix.acronym, item=MatrixRead.model_validate
+    )

@@ -1,0 +1,87 @@
+"""Syntheses (how samples were made) and experiments (what was watched over time)."""
+
+from typing import Annotated
+
+from fastapi import APIRouter, Query
+
+from api.deps import SessionDep
+from api.errors import problem_responses
+from api.pagination import PagerDep
+from api.queries import lookup
+from api.queries.procedures import get_experiment, get_synthesis, list_experiments, list_syntheses
+from api.schemas import Page
+from api.schemas.procedures import ExperimentRead, SynthesisRead
+from models import Experiment, Synthesis
+
+router = APIRouter()
+
+MaterialParam = Annotated[str | None, Query(description='Material formula, e.g. "CdTe".')]
+ReferenceParam = Annotated[str | None, Query(description="Citation key.")]
+
+
+@router.get(
+    "/syntheses",
+    summary="Syntheses and preparations with their ordered condition steps",
+    response_model=Page[SynthesisRead],
+    responses=problem_responses(404),
+    tags=["syntheses"],
+)
+def syntheses_list(
+    session: SessionDep,
+    pager: PagerDep,
+    material: MaterialParam = None,
+    reference: ReferenceParam = None,
+) -> Page[SynthesisRead]:
+    statement = list_syntheses(
+        material_id=None if material is None else lookup.material_id(session, material),
+        reference_id=None if reference is None else lookup.reference_id(session, reference),
+    )
+    return pager.page(session, statement, key=Synthesis.slug, item=SynthesisRead.model_validate)
+
+
+@router.get(
+    "/syntheses/{slug}",
+    summary="One synthesis",
+    response_model=SynthesisRead,
+    responses=problem_responses(404),
+    tags=["syntheses"],
+)
+def synthesis_by_slug(session: SessionDep, slug: str) -> SynthesisRead:
+    return SynthesisRead.model_validate(get_synthesis(session, slug))
+
+
+@router.get(
+    "/experiments",
+    summary="Experiments with their condition steps and time-resolved observations",
+    response_model=Page[ExperimentRead],
+    responses=problem_responses(404),
+    tags=["experiments"],
+)
+def experiments_list(
+    session: SessionDep,
+    pager: PagerDep,
+    material: MaterialParam = None,
+    reference: ReferenceParam = None,
+    species: Annotated[
+        str | None, Query(description="Species slug: experiments that observed it.")
+    ] = None,
+) -> Page[ExperimentRead]:
+    statement = list_experiments(
+        material_id=None if material is None else lookup.material_id(session, material),
+        reference_id=None if reference is None else lookup.reference_id(session, reference),
+        species_id=None
+        if species is None
+        else lookup.species_id(session, species, param="species"),
+    )
+    return pager.page(session, statement, key=Experiment.slug, item=ExperimentRead.model_validate)
+
+
+@router.get(
+    "/experiments/{slug}",
+    summary="One experiment",
+    response_model=ExperimentRead,
+    responses=problem_responses(404),
+    tags=["experiments"],
+)
+def experiment_by_slug(session: SessionDep, slug: str) -> ExperimentRead:
+    return ExperimentRead.model_validate(get_experiment(session, slug))

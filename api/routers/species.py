@@ -1,0 +1,63 @@
+"""Species: MSCs, PCs and the other entities of the field."""
+
+from typing import Annotated
+
+from fastapi import APIRouter, Path, Query
+
+from api.deps import SessionDep
+from api.errors import problem_responses
+from api.pagination import PagerDep
+from api.queries.species import get_species, list_species, species_detail
+from api.schemas import Nm, Page
+from api.schemas.species import SpeciesDetail, SpeciesSummary
+from models import Species
+from models.enums import SpeciesKind
+
+router = APIRouter(tags=["species"])
+
+SLUG_DESCRIPTION = (
+    "Lowercased material + '-' + label, other characters as '-': "
+    "cds-msc-311, cds-pc-311, cdte-smsc-371."
+)
+
+
+@router.get(
+    "/species",
+    summary="Species, filtered by material, kind, absorption peak or text",
+    response_model=Page[SpeciesSummary],
+    responses=problem_responses(),
+)
+def species_list(
+    session: SessionDep,
+    pager: PagerDep,
+    material: Annotated[
+        str | None, Query(description='Material formula, e.g. "CdS" (case-insensitive).')
+    ] = None,
+    kind: SpeciesKind | None = None,
+    peak_nm_min: Annotated[
+        Nm | None, Query(gt=0, description="Species with an absorption peak at or above, nm.")
+    ] = None,
+    peak_nm_max: Annotated[
+        Nm | None, Query(gt=0, description="Species with an absorption peak at or below, nm.")
+    ] = None,
+    q: Annotated[
+        str | None,
+        Query(min_length=1, description="Text in the slug, label, aliases or description."),
+    ] = None,
+) -> Page[SpeciesSummary]:
+    statement = list_species(
+        material=material, kind=kind, peak_nm_min=peak_nm_min, peak_nm_max=peak_nm_max, q=q
+    )
+    return pager.page(session, statement, key=Species.slug, item=SpeciesSummary.model_validate)
+
+
+@router.get(
+    "/species/{slug}",
+    summary="One species with its relations, masses, transformations and observations",
+    response_model=SpeciesDetail,
+    responses=problem_responses(404),
+)
+def species_by_slug(
+    session: SessionDep, slug: Annotated[str, Path(description=SLUG_DESCRIPTION)]
+) -> SpeciesDetail:
+    return species_detail(session, get_species(session, slug))

@@ -1,0 +1,223 @@
+"""Transformations among species, the paths through them and the network they form."""
+
+from typing import Annotated
+
+from fastapi import APIRouter, Path, Query
+
+from api.deps import SessionDep
+from api.errors import BadRequest, problem_responses
+from api.pagination import PagerDep
+from api.queries import lookup
+from api.queries.network import find_paths, load_transformations, network
+from api.queries.transformations import get_transformation, list_transformations
+from api.schemas import Celsius, Page
+from api.schemas.transformations import (
+    Network,
+    NetworkEdge,
+    NetworkNode,
+    PathRead,
+    Paths,
+    PathsMeta,
+    PathStep,
+    TransformationDetail,
+    TransformationSummary,
+    conditions_of,
+)
+from models import Species, Transformation
+from models.enums import EvidenceStatus, Trigger
+
+router = APIRouter(tags=["transformations"])
+
+SpeciesParam = Annotated[str | None, Query(description="Species slug, e.g. cdte-smsc-371.")]
+
+
+@router.get(
+    "/transformations",
+    summary="Transformations, filtered by species, material, trigger, conditions or evidence",
+    response_model=Page[TransformationSummary],
+    responses=problem_responses(404),
+)
+def transformations_list(
+    session: SessionDep,
+    pager: PagerDep,
+    source: SpeciesParam = None,
+    target: SpeciesParam = None,
+    species: Annotated[
+        str | None, Query(description="Species slug at either end (source or product).")
+    ] = None,
+    material: Annotated[str | None, Query(description='Material formula, e.g. "CdS".')] = None,
+    trigger: Trigger | None = None,
+    reversible: bool | None = None,
+    solvent: Annotated[
+        str | None,
+        Query(description='Reagent slug, name or abbreviation, e.g. "toluene" or "Tol".'),
+    ] = None,
+    additive: Annotated[
+        str | None, Query(description='Reagent slug, name or abbreviation, e.g. "OTA".')
+    ] = None,
+    temperature_c: Annotated[
+        Celsius | None,
+        Query(
+            ge=-273.15,
+            description="°C: stated, at an isosbestic point, or held or ramped through "
+            "in the experiment.",
+        ),
+    ] = None,
+    status: EvidenceStatus | None = None,
+    reference: Annotated[str | None, Query(description="Citation key.")] = None,
+) -> Page[TransformationSummary]:
+    def species_id(slug: str | None, param: str) -> int | None:
+        return None if slug is None else lookup.species_id(session, slug, param=param)
+
+    statement = list_transformations(
+        source_id=species_id(source, "source"),
+        product_id=species_id(target, "target"),
+        either_id=species_id(species, "species"),
+        material_id=None if material is None else lookup.material_id(session, material),
+        trigger=trigger,
+        reversible=reversible,
+        solvent_id=None
+        if solvent is None
+        else lookup.reagent_id(session, solvent, param="solvent"),
+        additive_id=None
+        if additive is None
+        else lookup.reagent_id(session, additive, param="additive"),
+        temperature_c=temperature_c,
+        status=status,
+        reference_id=None if reference is None else lookup.reference_id(session, reference),
+    )
+    return pager.page(session, statement, key=Transformation.slug, item=TransformationSummary.of)
+
+
+@router.get(
+    "/transformations/paths",
+    summary="Every path from one species to another, shortest first",
+    response_model=Paths,
+    responses=problem_responses(404),
+)
+def transformation_paths(
+    session: SessionDep,
+    source: Annotated[str, Query(description="Species slug to start from.")],
+    target: Annotated[str, Query(description="Species slug to arrive at.")],
+    max_steps: Annotated[int, Query(ge=1, le=8, description="Longest path, in steps.")] = 4,
+    limit: Annotated[int, Query(ge=1, le=500, description="Most paths returned.")] = 50,
+) -> Paths:
+    start = lookup.species_id(session, source, param="source")
+    end = lookup.species_id(session, target, param="target")
+    if start == end:
+        raise BadRequest("query.target: the target is the source; a path needs two species.")
+    arc_paths, truncated = find_paths(session, start, end, max_steps=max_steps, limit=limit)
+    rows = load_transformations(
+        session, {arc.transformation_id for path in arc_paths for arc in path}
+    )
+    paths = []
+    for arc_path in arc_paths:
+        steps = []
+        for arc in arc_path:
+            row = rows[arc.transformation_id]
+            begin, finish = (row.source, row.product) if arc.forward else (row.product, row.source)
+            steps.append(
+                PathStep(
+                    transformation=row.slug,
+                    from_species=begin.slug,
+                    to_species=finish.slug,
+                    direction="forward" if arc.forward else "reverse",
+                    trigger=row.trigger,
+                    reversible=row.reversible,
+                    conditions=conditions_of(row),
+                    status=row.status,
+                )
+            )
+        slugs = [steps[0].from_species, *(step.to_species for step in steps)]
+        paths.append(PathRead(length=len(steps), species=slugs, steps=steps))
+    return Paths(
+        data=paths,
+        meta=PathsMeta(
+            source=source,
+            target=target,
+            max_steps=max_steps,
+            returned=len(paths),
+            truncated=truncated,
+        ),
+    )
+
+
+def _first_peak_nm(species: Species) -> float | None:
+    for peak in species.absorption_peaks:
+        if peak.peak_nm is not None:
+            return peak.peak_nm
+        if peak.peak_low_nm is not None and peak.peak_high_nm is not None:
+            return (peak.peak_low_nm + peak.peak_high_nm) / 2
+    return None
+
+
+def edge_label(row: Transformation) -> str:
+    """Trigger and key conditions in a few words, e.g. "OTA 0.4 mL, 80–480 min"."""
+    parts: list[str] = []
+    if row.trigger is not Trigger.UNKNOWN:
+        parts.append(row.trigger.value)
+    if row.additive is not None:
+        amount = "" if row.additive_volume_ml is None else f" {row.additive_volume_ml:g} mL"
+        parts.append(f"{row.additive.name}{amount}")
+    if row.solvent is not None:
+        parts.append(row.solvent.name)
+    if row.temperature_c is not None:
+        parts.append(f"{row.temperature_c:g} °C")
+    if row.window_start_s is not None and row.window_end_s is not None:
+        parts.append(f"{row.window_start_s / 60:g}–{row.window_end_s / 60:g} min")
+    if row.status is not EvidenceStatus.REPORTED:
+        parts.append(row.status.value)
+    return ", ".join(parts)
+
+
+@router.get(
+    "/transformations/network",
+    summary="The transformation network as nodes (species) and edges (transformations)",
+    response_model=Network,
+    responses=problem_responses(404),
+)
+def transformation_network(
+    session: SessionDep,
+    material: Annotated[
+        str | None, Query(description='Material formula, e.g. "CdTe"; all when omitted.')
+    ] = None,
+) -> Network:
+    material_id = None if material is None else lookup.material_id(session, material)
+    nodes, edges = network(session, material_id=material_id)
+    return Network(
+        nodes=[
+            NetworkNode(
+                id=s.slug,
+                material=s.material.formula,
+                kind=s.kind,
+                label=s.label,
+                peak_nm=_first_peak_nm(s),
+            )
+            for s in nodes
+        ],
+        edges=[
+            NetworkEdge(
+                id=t.slug,
+                source=t.source.slug,
+                target=t.product.slug,
+                reversible=t.reversible,
+                trigger=t.trigger,
+                status=t.status,
+                label=edge_label(t),
+            )
+            for t in edges
+        ],
+    )
+
+
+@router.get(
+    "/transformations/{transformation_id}",
+    summary="One transformation with conditions, kinetics, isosbestic points and pathway",
+    response_model=TransformationDetail,
+    responses=problem_responses(404),
+)
+def transformation_by_id(
+    session: SessionDep,
+    transformation_id: Annotated[str, Path(description="The transformation's id.")],
+) -> TransformationDetail:
+    return TransformationDetail.of(get_transformation(session, transformation_id))

@@ -1,0 +1,46 @@
+"""MALDI-TOF matrices and measurements."""
+
+from typing import Annotated, Any
+
+from pydantic import BeforeValidator, Field
+
+from api.schemas import Da, Evidence, Schema, SpeciesRef
+
+
+class MatrixRead(Schema):
+    acronym: str
+    full_name: str | None
+    evidence: Evidence
+
+
+class MassRead(Schema):
+    """A mass at charge z: one value, or a range (60–90 kDa)."""
+
+    mass_da: Da | None
+    mass_low_da: Da | None
+    mass_high_da: Da | None
+    charge: int = Field(description="Charge state z of the ion.")
+
+
+class PreparationRef(Schema):
+    slug: str = Field(description="Slug of the synthesis (see /api/v1/syntheses).")
+    preparation_text: str | None = Field(description="The preparation as the source prints it.")
+
+
+def _acronyms(value: Any) -> Any:
+    return [link if isinstance(link, str) else link.matrix.acronym for link in value]
+
+
+class MaldiRead(Schema):
+    id: str = Field(validation_alias="slug", description="Stable identifier of the measurement.")
+    species: SpeciesRef
+    preparation: PreparationRef | None = Field(validation_alias="synthesis")
+    matrices: Annotated[list[str], BeforeValidator(_acronyms)] = Field(
+        description="Matrix acronyms; empty when the source does not name one."
+    )
+    matrix_alternatives: bool = Field(
+        description='True where the source names the matrices as alternatives ("DCTB or CHCA").'
+    )
+    masses: list[MassRead] = Field(validation_alias="peaks")
+    note: str | None
+    evidence: Evidence

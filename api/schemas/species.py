@@ -1,0 +1,111 @@
+"""Species, their peaks, compositions, sizes and relations to other species."""
+
+from typing import Annotated, Any
+
+from pydantic import BeforeValidator, Field
+
+from api.schemas import Celsius, Evidence, Nm, Schema, SlugOf, SpeciesRef
+from api.schemas.maldi import MaldiRead
+from api.schemas.transformations import TransformationSummary
+from models.enums import Finding, Trend
+
+
+class AbsorptionPeakRead(Schema):
+    peak_nm: Nm | None = Field(description="Peak position, when one value is given.")
+    peak_low_nm: Nm | None = Field(description="Low end, when a range is given (350–360 nm).")
+    peak_high_nm: Nm | None = Field(description="High end, when a range is given.")
+    temperature_c: Celsius | None = Field(description="Temperature the peak was read at.")
+    evidence: Evidence
+
+
+class CompositionRead(Schema):
+    formula: str | None = Field(description='As the source writes it, e.g. "β-Cd37S20".')
+    structure: str | None = Field(description='E.g. "zinc blende-like".')
+    evidence: Evidence
+
+
+class SizeRead(Schema):
+    method: str = Field(description='Technique, e.g. "SAXS".')
+    quantity: str = Field(description='What was measured, e.g. "centre-to-centre distance".')
+    size_nm: Nm | None
+    size_low_nm: Nm | None
+    size_high_nm: Nm | None
+    evidence: Evidence
+
+
+def _aliases(value: Any) -> Any:
+    return [a if isinstance(a, str) else a.alias for a in value]
+
+
+class SpeciesSummary(SpeciesRef):
+    aliases: Annotated[list[str], BeforeValidator(_aliases)]
+    absorption_peaks: list[AbsorptionPeakRead]
+    evidence: Evidence
+
+
+class CounterpartRead(Schema):
+    pc: SpeciesRef = Field(description="The precursor compound.")
+    msc: SpeciesRef = Field(description="The magic-size cluster it corresponds to.")
+    evidence: Evidence
+
+
+class IsomerRead(Schema):
+    species: SpeciesRef = Field(description="The other species of the isomer pair.")
+    evidence: Evidence
+
+
+def _member_species(value: Any) -> Any:
+    return [getattr(member, "species", member) for member in value]
+
+
+class QuasiIsomerGroupRead(Schema):
+    slug: str
+    name: str
+    description: str | None
+    members: Annotated[list[SpeciesRef], BeforeValidator(_member_species)]
+    evidence: Evidence
+
+
+class ComparisonRead(Schema):
+    first: SpeciesRef
+    second: SpeciesRef
+    aspect: str = Field(description='What is compared, e.g. "cluster mass".')
+    finding: Finding
+    methods: str | None = Field(description='How it was seen, e.g. "Fig 2a MALDI".')
+    note: str | None
+    evidence: Evidence
+
+
+class ObservationRead(Schema):
+    experiment: SlugOf = Field(description="Slug of the experiment the observation belongs to.")
+    species: SpeciesRef | None
+    subject: str | None = Field(description="What was observed when it is not one species.")
+    trend: Trend
+    window_start_s: float | None = Field(description="Start of the window, seconds.")
+    window_end_s: float | None = Field(description="End of the window, seconds.")
+    temperature_c: Celsius | None
+    label: str | None = Field(description='Figure part, e.g. "D".')
+    note: str | None
+    evidence: Evidence
+
+
+class SpeciesDetail(SpeciesSummary):
+    """One species and everything the knowledge base holds about it."""
+
+    description: str | None
+    compositions: list[CompositionRead] = Field(
+        description="Compositions or structures assigned to it; empty when unknown."
+    )
+    sizes: list[SizeRead]
+    counterparts: list[CounterpartRead]
+    isomers: list[IsomerRead]
+    quasi_isomer_groups: list[QuasiIsomerGroupRead]
+    comparisons: list[ComparisonRead]
+    maldi_measurements: list[MaldiRead]
+    transformations_out: list[TransformationSummary] = Field(
+        description="Transformations this species is the source of."
+    )
+    transformations_in: list[TransformationSummary] = Field(
+        description="Transformations that give this species."
+    )
+    observations: list[ObservationRead]

@@ -1,0 +1,170 @@
+"""Transformations, their conditions and kinetics, paths and the network."""
+
+from typing import Any, Literal, Self
+
+from pydantic import Field
+
+from api.schemas import (
+    Celsius,
+    Evidence,
+    KjPerMol,
+    Ml,
+    Nm,
+    ReagentRead,
+    Schema,
+    Seconds,
+    SpeciesRef,
+)
+from models import Transformation
+from models.enums import EvidenceStatus, SpeciesKind, Trigger
+
+
+class Conditions(Schema):
+    """The conditions a transformation was observed under; null where not given."""
+
+    temperature_c: Celsius | None
+    solvent: ReagentRead | None
+    additive: ReagentRead | None
+    additive_volume_ml: Ml | None
+    window_start_s: Seconds | None = Field(description="When it started, seconds from t = 0.")
+    window_end_s: Seconds | None = Field(description="When it ended, seconds from t = 0.")
+    experiment: str | None = Field(description="Slug of the experiment with the full steps.")
+
+
+class TransformationSummary(Schema):
+    id: str = Field(description="Stable identifier of the transformation.")
+    source: SpeciesRef
+    product: SpeciesRef
+    reversible: bool | None = Field(description="Null where the source does not say.")
+    trigger: Trigger
+    conditions: Conditions
+    evidence: Evidence
+
+    @classmethod
+    def of(cls, row: Transformation) -> Self:
+        """From an ORM transformation with its species, reagents and reference loaded."""
+        return cls.model_validate(_common(row))
+
+
+def conditions_of(row: Transformation) -> Conditions:
+    return Conditions(
+        temperature_c=row.temperature_c,
+        solvent=None if row.solvent is None else ReagentRead.model_validate(row.solvent),
+        additive=None if row.additive is None else ReagentRead.model_validate(row.additive),
+        additive_volume_ml=row.additive_volume_ml,
+        window_start_s=row.window_start_s,
+        window_end_s=row.window_end_s,
+        experiment=None if row.experiment is None else row.experiment.slug,
+    )
+
+
+def _common(row: Transformation) -> dict[str, Any]:
+    return {
+        "id": row.slug,
+        "source": SpeciesRef.model_validate(row.source),
+        "product": SpeciesRef.model_validate(row.product),
+        "reversible": row.reversible,
+        "trigger": row.trigger,
+        "conditions": conditions_of(row),
+        "evidence": row.evidence,
+    }
+
+
+class KineticsRead(Schema):
+    solvent: ReagentRead | None = Field(description="The solvent the values hold for.")
+    reaction_order: float | None
+    barrier_kj_mol: KjPerMol | None = Field(description="Barrier energy, kJ/mol.")
+    barrier_uncertainty_kj_mol: KjPerMol | None
+    relative_rate: str | None = Field(description='Compared with the other rows, e.g. "slower".')
+    evidence: Evidence
+
+
+class IsosbesticPointRead(Schema):
+    wavelength_nm: Nm
+    temperature_c: Celsius | None
+    evidence: Evidence
+
+
+class ProposedMechanism(Schema):
+    mechanism: str = Field(description="Slug of the mechanism (see /api/v1/mechanisms).")
+    name: str
+    evidence: Evidence
+
+
+class TransformationDetail(TransformationSummary):
+    description: str | None
+    kinetics: list[KineticsRead]
+    isosbestic_points: list[IsosbesticPointRead]
+    mechanisms: list[ProposedMechanism]
+
+    @classmethod
+    def of(cls, row: Transformation) -> Self:
+        """From an ORM transformation with everything the detail shows loaded."""
+        mechanisms = [
+            {"mechanism": m.mechanism.slug, "name": m.mechanism.name, "evidence": m.evidence}
+            for m in row.mechanisms
+        ]
+        return cls.model_validate(
+            {
+                **_common(row),
+                "description": row.description,
+                "kinetics": row.kinetics,
+                "isosbestic_points": row.isosbestic_points,
+                "mechanisms": mechanisms,
+            }
+        )
+
+
+class PathStep(Schema):
+    transformation: str = Field(description="Id of the transformation walked.")
+    from_species: str = Field(description="Slug of the species this step starts from.")
+    to_species: str = Field(description="Slug of the species this step arrives at.")
+    direction: Literal["forward", "reverse"] = Field(
+        description="reverse: a reversible transformation walked from product to source."
+    )
+    trigger: Trigger
+    reversible: bool | None
+    conditions: Conditions
+    status: EvidenceStatus
+
+
+class PathRead(Schema):
+    length: int = Field(description="Number of steps.")
+    species: list[str] = Field(description="Slugs from source to target.")
+    steps: list[PathStep]
+
+
+class PathsMeta(Schema):
+    source: str
+    target: str
+    max_steps: int
+    returned: int
+    truncated: bool = Field(description="True when more paths exist than `limit` allowed.")
+
+
+class Paths(Schema):
+    data: list[PathRead]
+    meta: PathsMeta
+
+
+class NetworkNode(Schema):
+    id: str = Field(description="Species slug.")
+    material: str
+    kind: SpeciesKind
+    label: str
+    peak_nm: Nm | None = Field(description="First absorption peak (or range midpoint), nm.")
+
+
+class NetworkEdge(Schema):
+    id: str = Field(description="Transformation id.")
+    source: str
+    target: str
+    reversible: bool | None
+    trigger: Trigger
+    status: EvidenceStatus
+    label: str = Field(description="Trigger and key conditions in a few words.")
+
+
+class Network(Schema):
+    nodes: list[NetworkNode]
+    edges: list[NetworkEdge]

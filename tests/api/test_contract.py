@@ -1,0 +1,194 @@
+"""The contract every endpoint keeps: list envelope, keyset pages, problems, OpenAPI."""
+
+from urllib.parse import parse_qs, urlsplit
+
+import pytest
+from fastapi.testclient import TestClient
+
+LISTS = [
+    "/api/v1/materials",
+    "/api/v1/species",
+    "/api/v1/references",
+    "/api/v1/maldi",
+    "/api/v1/matrices",
+    "/api/v1/syntheses",
+    "/api/v1/experiments",
+    "/api/v1/transformations",
+    "/api/v1/quasi-isomer-groups",
+    "/api/v1/mechanisms",
+    "/api/v1/glossary",
+    "/api/v1/constants",
+    "/api/v1/monomer-formulas",
+    "/api/v1/key-advances",
+    "/api/v1/characterizations",
+]
+
+
+def is_problem(response: object, status: int) -> dict[str, object]:
+    assert response.status_code == status, response.text  # type: ignore[attr-defined]
+    assert response.headers["content-type"].startswith(  # type: ignore[attr-defined]
+        "application/problem+json"
+    )
+    body: dict[str, object] = response.json()  # type: ignore[attr-defined]
+    assert body["status"] == status
+    assert {"type", "title", "status", "detail"} <= set(body)
+    return body
+
+
+@pytest.mark.parametrize("path", LISTS)
+def test_every_list_has_the_envelope(api: TestClient, path: str) -> None:
+    response = api.get(path, params={"count": "true"})
+    assert response.status_code == 200, response.text
+    body = response.json()
+    assert set(body) == {"data", "meta", "links"}
+    assert body["meta"]["returned"] == len(body["data"]) > 0
+    assert body["meta"]["limit"] == 50
+    assert body["meta"]["total"] == len(body["data"])
+    assert body["links"] == {"next": None}
+    assert "Link" not in response.headers
+
+
+@pytest.mark.parametrize("path", LISTS)
+def test_pages_walk_every_item_once(api: TestClient, path: str) -> None:
+    everything = api.get(path, params={"limit": 500}).json()["data"]
+    walked: list[object] = []
+    url: str | None = f"{path}?limit=2"
+    while url:
+        response = api.get(url)
+        assert response.status_code == 200, response.text
+        body = response.json()
+        assert body["meta"]["returned"] <= 2
+        assert "total" in body["meta"]
+        assert body["meta"]["total"] is None
+        walked.extend(body["data"])
+        url = body["links"]["next"]
+        if url:
+            assert response.headers["Link"] == f'<{url}>; rel="next"'
+    assert walked == everything
+
+
+def test_next_link_keeps_the_filters(api: TestClient) -> None:
+    body = api.get("/api/v1/species", params={"material": "CdSe", "limit": 1}).json()
+    query = parse_qs(urlsplit(body["links"]["next"]).query)
+    assert query["material"] == ["CdSe"]
+    assert query["limit"] == ["1"]
+    second = api.get(body["links"]["next"]).json()
+    assert second["data"][0]["material"] == "CdSe"
+    assert second["data"][0]["slug"] > body["data"][0]["slug"]
+
+
+@pytest.mark.parametrize(
+    "cursor", ["not-a-cursor", "eyJ4IjogMX0", "W10", "eyJhZnRlciI6IG51bGx9", "%00"]
+)
+def test_a_cursor_we_did_not_issue_is_a_400(api: TestClient, cursor: str) -> None:
+    body = is_problem(api.get(f"/api/v1/species?cursor={cursor}"), 400)
+    assert "cursor" in str(body["detail"]).lower() or "NUL" in str(body["detail"])
+
+
+def test_a_cursor_of_another_list_is_a_400(api: TestClient) -> None:
+    next_url = api.get("/api/v1/key-advances?limit=1").json()["links"]["next"]
+    cursor = parse_qs(urlsplit(next_url).query)["cursor"][0]
+    is_problem(api.get("/api/v1/species", params={"cursor": cursor}), 400)
+
+
+@pytest.mark.parametrize("path", LISTS)
+def test_unknown_query_parameter_is_a_400_that_names_it(api: TestClient, path: str) -> None:
+    body = is_problem(api.get(path, params={"materal": "CdS"}), 400)
+    assert "materal" in str(body["detail"])
+    assert body["errors"] == [
+        {"location": "query.materal", "message": "unknown query parameter", "type": "unknown"}
+    ]
+
+
+def test_unknown_parameter_on_a_detail_endpoint_is_a_400(api: TestClient) -> None:
+    is_problem(api.get("/api/v1/species/cds-msc-311", params={"fields": "all"}), 400)
+
+
+@pytest.mark.parametrize(
+    ("params", "location"),
+    [
+        ({"limit": 0}, "query.limit"),
+        ({"limit": 501}, "query.limit"),
+        ({"limit": "ten"}, "query.limit"),
+        ({"count": "maybe"}, "query.count"),
+        ({"kind": "nanoplatelet"}, "query.kind"),
+        ({"peak_nm_min": "-3"}, "query.peak_nm_min"),
+    ],
+)
+def test_invalid_values_list_each_bad_parameter(
+    api: TestClient, params: dict[str, object], location: str
+) -> None:
+    body = is_problem(api.get("/api/v1/species", params=params), 422)
+    assert [e["location"] for e in body["errors"]] == [location]  # type: ignore[attr-defined]
+
+
+def test_two_bad_parameters_are_both_listed(api: TestClient) -> None:
+    body = is_problem(api.get("/api/v1/species", params={"limit": 0, "kind": "x"}), 422)
+    locations = {e["location"] for e in body["errors"]}  # type: ignore[attr-defined]
+    assert locations == {"query.limit", "query.kind"}
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/api/v1/species?q=%00",
+        "/api/v1/species/cds%00msc",
+        "/api/v1/references?q=a%00b",
+    ],
+)
+def test_nul_characters_are_refused(api: TestClient, url: str) -> None:
+    is_problem(api.get(url), 400)
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/api/v1/species?q=%27%3B%20DROP%20TABLE%20species%3B--",
+        "/api/v1/species?q=%25",
+        "/api/v1/species?q=_",
+        "/api/v1/references?q=%5C",
+        "/api/v1/species/..%2F..%2Fetc%2Fpasswd",
+        "/api/v1/maldi?mass_da=1e308&tolerance_da=1e308",
+        "/api/v1/species?peak_nm_min=1e308",
+        "/api/v1/transformations?temperature_c=1e308",
+        "/api/v1/species?q=" + "x" * 5000,
+    ],
+)
+def test_hostile_input_is_answered_without_a_server_error(api: TestClient, url: str) -> None:
+    response = api.get(url)
+    assert response.status_code in {200, 400, 404, 422}, response.text
+    if response.status_code == 200:
+        assert response.json()["data"] == [] or "maldi" in url or "peak" in url
+
+
+def test_like_wildcards_are_literal(api: TestClient) -> None:
+    assert api.get("/api/v1/species", params={"q": "%"}).json()["data"] == []
+    assert api.get("/api/v1/species", params={"q": "_"}).json()["data"] == []
+
+
+def test_openapi_documents_parameters_units_and_problems(api: TestClient) -> None:
+    spec = api.get("/openapi.json").json()
+    paths = spec["paths"]
+    for path, operations in paths.items():
+        for operation in operations.values():
+            assert operation.get("summary"), path
+            for status, response in operation["responses"].items():
+                if int(status) >= 400:
+                    assert set(response["content"]) == {"application/problem+json"}, (path, status)
+            if path.startswith("/api/v1/") and operation.get("parameters"):
+                assert "400" in operation["responses"], path
+                assert "422" in operation["responses"], path
+    maldi = {p["name"]: p for p in paths["/api/v1/maldi"]["get"]["parameters"]}
+    assert "Da" in maldi["mass_da"]["description"]
+    assert "Da" in maldi["tolerance_da"]["description"]
+    species = {p["name"]: p for p in paths["/api/v1/species"]["get"]["parameters"]}
+    assert "nm" in species["peak_nm_min"]["description"]
+    assert "404" in paths["/api/v1/species/{slug}"]["get"]["responses"]
+    bib = paths["/api/v1/references/{key}"]["get"]["responses"]["200"]["content"]
+    assert {"application/json", "application/x-bibtex"} <= set(bib)
+
+
+def test_docs_page_is_served(api: TestClient) -> None:
+    response = api.get("/docs")
+    assert response.status_code == 200
+    assert "swagger" in response.text.lower()

@@ -1,0 +1,148 @@
+"""GET /api/v1/references and /api/v1/references/{key}: JSON, BibTeX, CSL-JSON."""
+
+import pytest
+from bibtexparser import middlewares
+from bibtexparser.entrypoint import parse_string
+from fastapi.testclient import TestClient
+
+from tests.api.test_contract import is_problem
+
+BIBTEX = "application/x-bibtex"
+CSL = "application/vnd.citationstyles.csl+json"
+
+
+def keys(api: TestClient, **params: object) -> list[str]:
+    response = api.get("/api/v1/references", params={"limit": 500, **params})
+    assert response.status_code == 200, response.text
+    return [r["key"] for r in response.json()["data"]]
+
+
+def test_filters(api: TestClient) -> None:
+    assert keys(api, year=2017) == ["haynes2017crc", "liu2017probing", "zhu2017two"]
+    assert keys(api, journal="Chem. Mater.") == ["chemmater2015", "chemmater2018", "zhu2017two"]
+    assert keys(api, doi="10.1038/s41467-018-04842-0") == ["zhang2018thermally"]
+    assert keys(api, doi="https://doi.org/10.1126/science.aau9464") == ["williamson2019chemically"]
+    assert keys(api, q="Ripmeester") == ["liu2017probing", "zhu2017two"]
+    assert keys(api, q="isomerization") == ["williamson2019chemically", "zhang2018thermally"]
+    assert keys(api, q="Bunsenges") == ["berbunsenges1984"]
+    assert keys(api, q="Víctor") == ["xie2016characterization"]
+
+
+def test_one_reference_as_json(api: TestClient) -> None:
+    body = api.get("/api/v1/references/zhu2017two").json()
+    assert body["title"] == "Two-Step Nucleation of CdS Magic-Size Nanocluster MSC-311"
+    assert (body["journal"], body["year"], body["volume"], body["issue"], body["pages"]) == (
+        "Chem. Mater.",
+        2017,
+        "29",
+        "13",
+        "5727–5735",
+    )
+    assert body["authors"][0] == {"family": "Zhu", "given": "T."}
+    assert len(body["authors"]) == 9
+    assert {c.split(" ")[0] + " " + c.split(" ")[1].rstrip(",") for c in body["cited_at"]} >= {
+        "Table S2",
+        "Table S4",
+        "Note S2",
+    }
+    assert {f["field"] for f in body["checked_fields"]} == {"doi", "issue"}
+
+
+def test_a_reference_without_authors_keeps_them_unknown(api: TestClient) -> None:
+    body = api.get("/api/v1/references/jacs2014").json()
+    assert body["authors"] == []
+    assert body["title"] is None
+    assert (body["journal"], body["pages"]) == ("J. Am. Chem. Soc.", "10645–10653")
+
+
+def _parse(text: str) -> dict[str, dict[str, str]]:
+    library = parse_string(text, append_middleware=[middlewares.SeparateCoAuthors()])
+    assert not library.failed_blocks
+    return {e.key: {k: str(v.value) for k, v in e.fields_dict.items()} for e in library.entries}
+
+
+def test_bibtex_by_format_parameter(api: TestClient) -> None:
+    response = api.get("/api/v1/references/zhang2018thermally", params={"format": "bibtex"})
+    assert response.headers["content-type"].startswith(BIBTEX)
+    entry = _parse(response.text)["zhang2018thermally"]
+    assert entry["doi"] == "10.1038/s41467-018-04842-0"
+    assert entry["journal"] == "Nat. Commun."
+    assert entry["pages"] == "2499"
+    assert entry["title"] == (
+        "{Thermally-Induced Reversible Structural Isomerization in Colloidal Semiconductor "
+        "CdS Magic-Size Clusters}"
+    )
+    assert "Zhang, B." in entry["author"]
+    assert "Yu, K." in entry["author"]
+
+
+def test_bibtex_by_accept_header_and_page_ranges_with_double_hyphen(api: TestClient) -> None:
+    response = api.get("/api/v1/references/kudera2007sequential", headers={"Accept": BIBTEX})
+    assert response.headers["content-type"].startswith(BIBTEX)
+    entry = _parse(response.text)["kudera2007sequential"]
+    assert entry["pages"] == "548--552"
+    assert entry["doi"] == "10.1002/adma.200601015"
+
+
+def test_bibtex_of_a_book(api: TestClient) -> None:
+    text = api.get("/api/v1/references/haynes2017crc", params={"format": "bibtex"}).text
+    assert text.startswith("@book{haynes2017crc,")
+    entry = _parse(text)["haynes2017crc"]
+    assert (entry["publisher"], entry["address"], entry["edition"], entry["pages"]) == (
+        "CRC Press",
+        "Boca Raton",
+        "97",
+        "9-74",
+    )
+
+
+def test_csl_json(api: TestClient) -> None:
+    response = api.get("/api/v1/references/xie2016characterization", headers={"Accept": CSL})
+    assert response.headers["content-type"].startswith(CSL)
+    (item,) = response.json()
+    assert item["id"] == "xie2016characterization"
+    assert item["type"] == "article-journal"
+    assert item["container-title"] == "J. Am. Chem. Soc."
+    assert item["issued"] == {"date-parts": [[2016]]}
+    assert (item["volume"], item["issue"], item["page"]) == ("138", "41", "13469–13472")
+    assert item["DOI"] == "10.1021/jacs.6b06468"
+    assert item["author"][0] == {"family": "Xie", "given": "Lisi"}
+
+
+def test_csl_json_leaves_out_what_is_unknown(api: TestClient) -> None:
+    (item,) = api.get("/api/v1/references/small2011", params={"format": "csljson"}).json()
+    assert "author" not in item
+    assert "title" not in item
+    assert "DOI" not in item
+    assert item["container-title"] == "Small"
+
+
+def test_format_parameter_overrides_accept(api: TestClient) -> None:
+    response = api.get(
+        "/api/v1/references/zhu2017two", params={"format": "json"}, headers={"Accept": BIBTEX}
+    )
+    assert response.headers["content-type"].startswith("application/json")
+    assert response.json()["key"] == "zhu2017two"
+
+
+def test_list_as_bibtex_keeps_its_next_link(api: TestClient) -> None:
+    response = api.get("/api/v1/references", params={"limit": 3, "format": "bibtex"})
+    assert len(_parse(response.text)) == 3
+    assert 'rel="next"' in response.headers["Link"]
+    everything = api.get("/api/v1/references", params={"limit": 500, "format": "bibtex"})
+    assert len(_parse(everything.text)) == 20
+
+
+def test_list_as_csl_json(api: TestClient) -> None:
+    items = api.get("/api/v1/references", params={"year": 2018, "format": "csljson"}).json()
+    assert [i["id"] for i in items] == ["chemmater2018", "zhang2018thermally"]
+
+
+@pytest.mark.parametrize("fmt", ["ris", "BIBTEX", ""])
+def test_unknown_format_is_a_422(api: TestClient, fmt: str) -> None:
+    is_problem(api.get("/api/v1/references/zhu2017two", params={"format": fmt}), 422)
+
+
+def test_unknown_key_is_a_404(api: TestClient) -> None:
+    body = is_problem(api.get("/api/v1/references/nobody2099"), 404)
+    assert "nobody2099" in str(body["detail"])
