@@ -44,7 +44,7 @@ class Resolver:
         cache_key = (model, column)
         if cache_key not in self._maps:
             rows = self.session.execute(select(getattr(model, column), model.id))  # type: ignore[attr-defined]
-            self._maps[cache_key] = {value: ident for value, ident in rows}
+            self._maps[cache_key] = dict(rows.all())
         return self._maps[cache_key][value]
 
     def opt(self, model: type[m.Base], column: str, value: Any) -> int | None:
