@@ -16,6 +16,7 @@ from api.routers import (
     reference_data,
     references,
     species,
+    tables,
     transformations,
 )
 
@@ -51,6 +52,7 @@ def create_app() -> FastAPI:
         procedures,
         transformations,
         reference_data,
+        tables,
     ):
         app.include_router(module.router, prefix="/api/v1")
 

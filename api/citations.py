@@ -13,6 +13,7 @@ from bibtexparser import model
 from bibtexparser.entrypoint import write_string
 from bibtexparser.library import Library
 
+from api.negotiate import choose_format
 from models import Reference
 from models.enums import EntryType
 
@@ -20,25 +21,26 @@ BIBTEX = "application/x-bibtex"
 CSL_JSON = "application/vnd.citationstyles.csl+json"
 
 
+ACS_TEXT = "text/plain"
+"""Formatted citations in the source's own (ACS) style, one a line."""
+
+
 class CitationFormat(StrEnum):
     JSON = "json"
     BIBTEX = "bibtex"
     CSLJSON = "csljson"
+    ACS = "acs"
 
 
-MEDIA_TYPES = {CitationFormat.BIBTEX: BIBTEX, CitationFormat.CSLJSON: CSL_JSON}
+MEDIA_TYPES = {
+    CitationFormat.BIBTEX: BIBTEX,
+    CitationFormat.CSLJSON: CSL_JSON,
+    CitationFormat.ACS: ACS_TEXT,
+}
 
 
 def negotiate(requested: CitationFormat | None, accept: str | None) -> CitationFormat:
-    """``format=`` wins; otherwise the first of our media types the Accept header names."""
-    if requested is not None:
-        return requested
-    for part in (accept or "").split(","):
-        media_type = part.split(";")[0].strip().lower()
-        for fmt, known in MEDIA_TYPES.items():
-            if media_type == known:
-                return fmt
-    return CitationFormat.JSON
+    return choose_format(requested, accept, MEDIA_TYPES, CitationFormat.JSON)
 
 
 def _pages(pages: str) -> str:
@@ -109,3 +111,63 @@ def csl_item(reference: Reference) -> dict[str, Any]:
 
 def to_csl_json(references: Iterable[Reference]) -> list[dict[str, Any]]:
     return [csl_item(r) for r in references]
+
+
+def _initials(given: str) -> str:
+    """ "Moungi G." -> "M. G."; "W. J." stays; "Jean-Pierre" -> "J.-P." """
+    parts = []
+    for word in given.split():
+        if word.endswith(".") and len(word) <= 3:
+            parts.append(word)
+        else:
+            parts.append("-".join(f"{piece[0]}." for piece in word.split("-") if piece))
+    return " ".join(parts)
+
+
+def _ordinal(edition: str) -> str:
+    if not edition.isdigit():
+        return edition
+    n = int(edition)
+    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+    return f"{n}{suffix}"
+
+
+def _sentence(text: str) -> str:
+    return text if text.endswith((".", "?", "!")) else text + "."
+
+
+def acs_citation(reference: Reference) -> str:
+    """The reference as the source cites it (ACS style), from the stored fields only:
+    ``Zhu, T.; Zhang, B.; ...; Yu, K. Title. Chem. Mater. 2017, 29, 5727–5735.``"""
+    parts: list[str] = []
+    if reference.authors:
+        names = [
+            f"{a.family}, {_initials(a.given)}" if a.given else a.family for a in reference.authors
+        ]
+        parts.append(_sentence("; ".join(names)))
+    if reference.entry_type in (EntryType.BOOK, EntryType.INBOOK):
+        title = reference.title or ""
+        if reference.edition:
+            title += f", {_ordinal(reference.edition)} ed."
+        publisher = ": ".join(x for x in (reference.publisher, reference.address) if x)
+        tail = "; ".join(
+            x
+            for x in (
+                publisher + (f", {reference.year}" if reference.year else ""),
+                f"p {reference.pages}" if reference.pages else "",
+            )
+            if x
+        )
+        parts.append(_sentence("; ".join(x for x in (title, tail) if x)))
+        return " ".join(parts)
+    if reference.title:
+        parts.append(_sentence(reference.title))
+    source = " ".join(str(x) for x in (reference.journal, reference.year) if x is not None)
+    numbers = ", ".join(x for x in (reference.volume, reference.pages) if x)
+    if source or numbers:
+        parts.append(_sentence(", ".join(x for x in (source, numbers) if x)))
+    return " ".join(parts)
+
+
+def to_acs(references: Iterable[Reference]) -> str:
+    return "".join(acs_citation(r) + "\n" for r in references)

@@ -42,10 +42,10 @@ class Species(EvidenceMixin, Base):
         cascade="all, delete-orphan", lazy="raise"
     )
     compositions: Mapped[list["Composition"]] = relationship(
-        cascade="all, delete-orphan", lazy="raise"
+        back_populates="species", cascade="all, delete-orphan", lazy="raise"
     )
     sizes: Mapped[list["SizeMeasurement"]] = relationship(
-        cascade="all, delete-orphan", lazy="raise"
+        back_populates="species", cascade="all, delete-orphan", lazy="raise"
     )
 
 
@@ -102,6 +102,8 @@ class Composition(EvidenceMixin, Base):
     structure: Mapped[str | None] = mapped_column(String(200))
     """Structure note, e.g. "zinc blende-like"."""
 
+    species: Mapped[Species] = relationship(back_populates="compositions", lazy="raise")
+
 
 class SizeMeasurement(EvidenceMixin, Base):
     """A size datum such as a SAXS centre-to-centre distance."""
@@ -120,3 +122,5 @@ class SizeMeasurement(EvidenceMixin, Base):
     size_nm: Mapped[float | None]
     size_low_nm: Mapped[float | None]
     size_high_nm: Mapped[float | None]
+
+    species: Mapped[Species] = relationship(back_populates="sizes", lazy="raise")

@@ -1,18 +1,32 @@
-"""References, as JSON, BibTeX or CSL-JSON."""
+"""References and bibliographies, as JSON, BibTeX, CSL-JSON or ACS citations."""
 
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Header, Query, Response
 from fastapi.responses import JSONResponse
+from pydantic import Field
 
-from api.citations import BIBTEX, CSL_JSON, CitationFormat, negotiate, to_bibtex, to_csl_json
+from api.citations import (
+    ACS_TEXT,
+    BIBTEX,
+    CSL_JSON,
+    CitationFormat,
+    negotiate,
+    to_acs,
+    to_bibtex,
+    to_csl_json,
+)
 from api.deps import SessionDep
 from api.errors import problem_responses
 from api.pagination import PagerDep
+from api.queries import lookup
+from api.queries.bibliography import FactKind, bibliography
+from api.queries.maldi import DEFAULT_TOLERANCE_DA
 from api.queries.references import get_reference, list_references
-from api.schemas import Page
+from api.schemas import Da, Page, Schema
 from api.schemas.references import ReferenceRead
 from models import Reference
+from models.enums import EvidenceStatus, Trigger
 
 router = APIRouter(tags=["references"])
 
@@ -20,7 +34,8 @@ FormatParam = Annotated[
     CitationFormat | None,
     Query(
         alias="format",
-        description="json (default), bibtex or csljson; overrides the Accept header.",
+        description="json (default), bibtex, csljson, or acs (formatted citations in the "
+        "source's ACS style, one a line); overrides the Accept header.",
     ),
 ]
 AcceptHeader = Annotated[
@@ -33,6 +48,7 @@ CITATION_CONTENT: dict[int | str, dict[str, Any]] = {
         "content": {
             BIBTEX: {"schema": {"type": "string"}},
             CSL_JSON: {"schema": {"type": "array", "items": {"type": "object"}}},
+            ACS_TEXT: {"schema": {"type": "string"}},
         }
     }
 }
@@ -41,7 +57,9 @@ CITATION_CONTENT: dict[int | str, dict[str, Any]] = {
 def citations_response(
     references: list[Reference], fmt: CitationFormat, headers: dict[str, str] | None = None
 ) -> Response | None:
-    """The references as BibTeX or CSL-JSON; None when JSON was asked for."""
+    """The references as BibTeX, CSL-JSON or ACS text; None when JSON was asked for."""
+    if fmt is CitationFormat.ACS:
+        return Response(to_acs(references), media_type=ACS_TEXT, headers=headers)
     if fmt is CitationFormat.BIBTEX:
         return Response(to_bibtex(references), media_type=BIBTEX, headers=headers)
     if fmt is CitationFormat.CSLJSON:
@@ -51,7 +69,7 @@ def citations_response(
 
 @router.get(
     "/references",
-    summary="References, filtered; as JSON, BibTeX or CSL-JSON",
+    summary="References, filtered; as JSON, BibTeX, CSL-JSON or ACS citations",
     response_model=Page[ReferenceRead],
     responses={**problem_responses(), **CITATION_CONTENT},
 )
@@ -87,7 +105,7 @@ def references_list(
 
 @router.get(
     "/references/{key}",
-    summary="One reference by citation key; as JSON, BibTeX or CSL-JSON",
+    summary="One reference by citation key; as JSON, BibTeX, CSL-JSON or an ACS citation",
     response_model=ReferenceRead,
     responses={**problem_responses(404), **CITATION_CONTENT},
 )
@@ -97,3 +115,63 @@ def reference_by_key(
     reference = get_reference(session, key)
     alternative = citations_response([reference], negotiate(format_, accept))
     return alternative or ReferenceRead.model_validate(reference)
+
+
+class BibliographyMeta(Schema):
+    about: list[FactKind] = Field(description="The kinds of facts whose references are listed.")
+    returned: int
+
+
+class Bibliography(Schema):
+    data: list[ReferenceRead]
+    meta: BibliographyMeta
+
+
+@router.get(
+    "/bibliography",
+    summary="Every reference the matched facts rest on, as JSON, BibTeX, CSL-JSON or ACS",
+    response_model=Bibliography,
+    responses={**problem_responses(404), **CITATION_CONTENT},
+)
+def bibliography_of_facts(
+    session: SessionDep,
+    about: Annotated[
+        list[FactKind] | None,
+        Query(
+            description="Kinds of facts to gather references from (repeat the parameter); "
+            "all when omitted. A filter that does not apply to a kind leaves it out: "
+            "trigger applies to transformations only, mass_da to MALDI only."
+        ),
+    ] = None,
+    material: Annotated[str | None, Query(description='Material formula, e.g. "CdS".')] = None,
+    species: Annotated[
+        str | None,
+        Query(description="Species slug: facts about it (transformations at either end)."),
+    ] = None,
+    trigger: Trigger | None = None,
+    status: EvidenceStatus | None = None,
+    mass_da: Annotated[
+        Da | None, Query(gt=0, description="MALDI measurements with a peak near it, Da.")
+    ] = None,
+    tolerance_da: Annotated[Da, Query(ge=0, description="How near, Da.")] = DEFAULT_TOLERANCE_DA,
+    format_: FormatParam = None,
+    accept: AcceptHeader = None,
+) -> Any:
+    kinds = set(about or FactKind)
+    references = bibliography(
+        session,
+        about=kinds,
+        material_id=None if material is None else lookup.material_id(session, material),
+        species_id=None
+        if species is None
+        else lookup.species_id(session, species, param="species"),
+        trigger=trigger,
+        status=status,
+        mass_da=mass_da,
+        tolerance_da=tolerance_da,
+    )
+    alternative = citations_response(references, negotiate(format_, accept))
+    return alternative or Bibliography(
+        data=[ReferenceRead.model_validate(r) for r in references],
+        meta=BibliographyMeta(about=sorted(kinds), returned=len(references)),
+    )

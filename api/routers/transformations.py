@@ -1,11 +1,14 @@
 """Transformations among species, the paths through them and the network they form."""
 
-from typing import Annotated
+from typing import Annotated, Any
 
-from fastapi import APIRouter, Path, Query
+from fastapi import APIRouter, Header, Path, Query, Response
+from sqlalchemy.orm import Session
 
 from api.deps import SessionDep
 from api.errors import BadRequest, problem_responses
+from api.figures import MEDIA_TYPES, RENDERERS, NetworkFormat
+from api.negotiate import choose_format
 from api.pagination import PagerDep
 from api.queries import lookup
 from api.queries.network import find_paths, load_transformations, network
@@ -172,17 +175,42 @@ def edge_label(row: Transformation) -> str:
 
 @router.get(
     "/transformations/network",
-    summary="The transformation network as nodes (species) and edges (transformations)",
+    summary="The transformation network: nodes and edges as JSON, or a picture (SVG), "
+    "DOT or GraphML",
     response_model=Network,
-    responses=problem_responses(404),
+    responses={
+        **problem_responses(404),
+        200: {"content": {media: {"schema": {"type": "string"}} for media in MEDIA_TYPES.values()}},
+    },
 )
 def transformation_network(
     session: SessionDep,
     material: Annotated[
         str | None, Query(description='Material formula, e.g. "CdTe"; all when omitted.')
     ] = None,
-) -> Network:
+    format_: Annotated[
+        NetworkFormat | None,
+        Query(
+            alias="format",
+            description="json (default); svg, a figure laid out by material and absorption "
+            "peak; dot (Graphviz); graphml. Overrides the Accept header.",
+        ),
+    ] = None,
+    accept: Annotated[
+        str | None,
+        Header(description="image/svg+xml, text/vnd.graphviz or application/graphml+xml."),
+    ] = None,
+) -> Any:
     material_id = None if material is None else lookup.material_id(session, material)
+    graph = network_of(session, material_id=material_id)
+    fmt = choose_format(format_, accept, MEDIA_TYPES, NetworkFormat.JSON)
+    if fmt is NetworkFormat.JSON:
+        return graph
+    title = f"Transformations among {material or 'all'} species — MSC-KB"
+    return Response(RENDERERS[fmt](graph, title=title), media_type=MEDIA_TYPES[fmt])
+
+
+def network_of(session: Session, *, material_id: int | None) -> Network:
     nodes, edges = network(session, material_id=material_id)
     return Network(
         nodes=[

@@ -1,0 +1,134 @@
+"""GET /api/v1/bibliography and formatted (ACS) citations."""
+
+from typing import Any
+
+import pytest
+from bibtexparser.entrypoint import parse_string
+from fastapi.testclient import TestClient
+
+from tests.api.test_contract import is_problem
+
+# The citations as the source prints them (markup removed).
+SOURCE_CITATIONS = {
+    "kudera2007sequential": "Kudera, S.; Zanella, M.; Giannini, C.; Rizzo, A.; Li, Y.; Gigli, G.; "
+    "Cingolani, R.; Ciccarella, G.; Spahl, W.; Parak, W. J.; Manna, L. Sequential Growth of "
+    "Magic-Size CdSe Nanocrystals. Adv. Mater. 2007, 19, 548–552.",
+    "sun2009phosphine": "Sun, M.; Yang, X. Phosphine-Free Synthesis of High-Quality CdSe "
+    "Nanocrystals in Noncoordination Solvents: “Activating Agent” and “Nucleating Agent” "
+    "Controlled Nucleation and Growth. J. Phys. Chem. C 2009, 113, 8701–8709.",
+    "li2019identifying": "Li, L.; Zhang, M.; Rowell, N.; Kreouzis, T.; Fan, H.; Yu, Q.; Huang, W.; "
+    "Chen, X.; Yu, K. Identifying Clusters and/or Small-Size Quantum Dots in Colloidal CdSe "
+    "Ensembles with Optical Spectroscopy. J. Phys. Chem. Lett. 2019, 10, 6399–6408.",
+    "zhang2018thermally": "Zhang, B.; Zhu, T.; Ou, M.; Rowell, N.; Fan, H.; Han, J.; Tan, L.; "
+    "Dove, M. T.; Ren, Y.; Zuo, X.; Han, S.; Zeng, J.; Yu, K. Thermally-Induced Reversible "
+    "Structural Isomerization in Colloidal Semiconductor CdS Magic-Size Clusters. Nat. Commun. "
+    "2018, 9, 2499.",
+    "zhu2017two": "Zhu, T.; Zhang, B.; Zhang, J.; Lu, J.; Fan, H.; Rowell, N.; Ripmeester, J. A.; "
+    "Han, S.; Yu, K. Two-Step Nucleation of CdS Magic-Size Nanocluster MSC-311. Chem. Mater. "
+    "2017, 29, 5727–5735.",
+    "li2020fragmentation": "Li, L.; Zhang, J.; Zhang, M.; Rowell, N.; Zhang, C.; Wang, S.; Lu, J.; "
+    "Fan, H.; Huang, W.; Chen, X.; Yu, K. Fragmentation of Magic-Size Cluster Precursor Compounds "
+    "into Ultrasmall CdS Quantum Dots with Enhanced Particle Yield at Low Temperatures. Angew. "
+    "Chem. Int. Ed. 2020, 59, 12013–12021.",
+    "kasuya2004ultra": "Kasuya, A.; Sivamohan, R.; Barnakov, Y. A.; Dmitruk, I. M.; Nirasawa, T.; "
+    "Romanyuk, V. R.; Kumar, V.; Mamykin, S. V.; Tohji, K.; Jeyadevan, B.; Shinoda, K.; Kudo, T.; "
+    "Terasaki, O.; Liu, Z.; Belosludov, R. V.; Sundararajan, V.; Kawazoe, Y. Ultra-Stable "
+    "Nanoparticles of CdSe Revealed from Mass Spectrometry. Nat. Mater. 2004, 3, 99–102.",
+    "xie2016characterization": "Xie, L.; Shen, Y.; Franke, D.; Sebastian, V.; Bawendi, M. G.; "
+    "Jensen, K. F. Characterization of Indium Phosphide Quantum Dot Growth Intermediates Using "
+    "MALDI-TOF Mass Spectrometry. J. Am. Chem. Soc. 2016, 138, 13469–13472.",
+    "williamson2019chemically": "Williamson, C. B.; Nevers, D. R.; Nelson, A.; Hadar, I.; "
+    "Banin, U.; Hanrath, T.; Robinson, R. D. Chemically Reversible Isomerization of Inorganic "
+    "Clusters. Science 2019, 363, 731–735.",
+}
+
+
+@pytest.mark.parametrize(("key", "citation"), SOURCE_CITATIONS.items())
+def test_acs_citation_is_the_sources_own(api: TestClient, key: str, citation: str) -> None:
+    response = api.get(f"/api/v1/references/{key}", params={"format": "acs"})
+    assert response.headers["content-type"].startswith("text/plain")
+    assert response.text == citation + "\n"
+
+
+def test_acs_citation_of_a_book_and_of_a_work_without_authors(api: TestClient) -> None:
+    crc = api.get("/api/v1/references/haynes2017crc", headers={"Accept": "text/plain"}).text
+    assert crc == (
+        "Haynes, W. M. CRC Handbook of Chemistry and Physics, 97th ed.; CRC Press: "
+        "Boca Raton, 2017; p 9-74.\n"
+    )
+    anonymous = api.get("/api/v1/references/small2011", params={"format": "acs"}).text
+    assert anonymous == "Small 2011, 7, 2250–2262.\n"
+
+
+def bibliography(api: TestClient, **params: Any) -> list[str]:
+    response = api.get("/api/v1/bibliography", params=params)
+    assert response.status_code == 200, response.text
+    body = response.json()
+    assert body["meta"]["returned"] == len(body["data"])
+    return [r["key"] for r in body["data"]]
+
+
+def evidence_keys(detail: dict[str, Any]) -> set[str]:
+    keys = {detail["evidence"]["reference"]}
+    for part in ("kinetics", "isosbestic_points", "mechanisms"):
+        keys |= {x["evidence"]["reference"] for x in detail[part]}
+    return keys
+
+
+def test_bibliography_of_cds_transformations_matches_the_facts(api: TestClient) -> None:
+    matched = api.get("/api/v1/transformations", params={"material": "CdS", "limit": 500}).json()[
+        "data"
+    ]
+    expected: set[str] = set()
+    for t in matched:
+        expected |= evidence_keys(api.get(f"/api/v1/transformations/{t['id']}").json())
+    keys = bibliography(api, material="CdS", about="transformations")
+    assert keys == sorted(expected)
+    assert {"zhang2018thermally", "williamson2019chemically", "zhu2017two"} <= set(keys)
+
+
+def test_bibliography_of_a_species_maldi(api: TestClient) -> None:
+    measurements = api.get("/api/v1/maldi", params={"species": "cds-msc-311"}).json()["data"]
+    expected = {m["evidence"]["reference"] for m in measurements}
+    assert bibliography(api, species="cds-msc-311", about="maldi") == sorted(expected)
+
+
+def test_bibliography_of_everything_about_a_material(api: TestClient) -> None:
+    keys = set(bibliography(api, material="CdTe"))
+    species = api.get("/api/v1/species", params={"material": "CdTe"}).json()["data"]
+    for s in species:
+        keys_of_species = {s["evidence"]["reference"]} | {
+            p["evidence"]["reference"] for p in s["absorption_peaks"]
+        }
+        assert keys_of_species <= keys
+    assert "liu2017probing" in keys
+
+
+def test_a_filter_that_does_not_apply_leaves_a_kind_out(api: TestClient) -> None:
+    thermal = bibliography(api, trigger="thermal")
+    detail = api.get("/api/v1/transformations/cds-msc-311-to-cds-msc-322-thermal").json()
+    assert thermal == sorted(evidence_keys(detail))
+    near_10_kda = bibliography(api, mass_da=10000, tolerance_da=0)
+    assert near_10_kda == ["xie2016characterization"]
+
+
+def test_bibliography_as_bibtex_csl_and_acs(api: TestClient) -> None:
+    params = {"material": "CdS", "about": "maldi"}
+    keys = bibliography(api, **params)
+    bibtex = api.get("/api/v1/bibliography", params={**params, "format": "bibtex"}).text
+    assert sorted(e.key for e in parse_string(bibtex).entries) == keys
+    csl = api.get(
+        "/api/v1/bibliography",
+        params=params,
+        headers={"Accept": "application/vnd.citationstyles.csl+json"},
+    ).json()
+    assert [item["id"] for item in csl] == keys
+    acs = api.get("/api/v1/bibliography", params={**params, "format": "acs"}).text
+    assert len(acs.splitlines()) == len(keys)
+    assert SOURCE_CITATIONS["zhu2017two"] in acs.splitlines()
+
+
+def test_bibliography_errors(api: TestClient) -> None:
+    is_problem(api.get("/api/v1/bibliography", params={"material": "GaAs"}), 404)
+    is_problem(api.get("/api/v1/bibliography", params={"about": "rumours"}), 422)
+    is_problem(api.get("/api/v1/bibliography", params={"species": "x"}), 404)
