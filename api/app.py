@@ -9,6 +9,7 @@ from api import __version__
 from api.deps import check_parameters
 from api.errors import PROBLEM_JSON, install_error_handlers
 from api.routers import (
+    export,
     maldi,
     materials,
     meta,
@@ -53,6 +54,7 @@ def create_app() -> FastAPI:
         transformations,
         reference_data,
         tables,
+        export,
     ):
         app.include_router(module.router, prefix="/api/v1")
 

@@ -5,6 +5,7 @@ Both are built from the stored fields only; a field the knowledge base does not
 hold is left out, never filled with a placeholder.
 """
 
+import json
 from collections.abc import Iterable
 from enum import StrEnum
 from typing import Any
@@ -171,3 +172,14 @@ def acs_citation(reference: Reference) -> str:
 
 def to_acs(references: Iterable[Reference]) -> str:
     return "".join(acs_citation(r) + "\n" for r in references)
+
+
+def render(references: list[Reference], fmt: CitationFormat) -> str:
+    """The references as BibTeX, CSL-JSON or ACS text (not JSON: that is the API's schema)."""
+    if fmt is CitationFormat.BIBTEX:
+        return to_bibtex(references)
+    if fmt is CitationFormat.CSLJSON:
+        return json.dumps(to_csl_json(references), ensure_ascii=False)
+    if fmt is CitationFormat.ACS:
+        return to_acs(references)
+    raise ValueError(f"{fmt} is rendered by the API schema, not here")

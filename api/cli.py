@@ -1,19 +1,29 @@
 """The ``msckb`` command line."""
 
+import json
 from pathlib import Path
 from typing import Annotated
 
 import typer
 from sqlalchemy.orm import Session
 
+from api.citations import CitationFormat, render
 from api.db import get_engine
+from api.errors import NotFound
+from api.export import record_release, write_release
 from api.migrate import upgrade
+from api.queries import lookup
+from api.queries.bibliography import FactKind, bibliography
+from api.schemas.references import ReferenceRead
 from api.seeding.coverage import coverage as source_coverage
 from api.seeding.loader import SeedError, load, read_and_check
 from api.settings import get_settings
+from api.tables import RENDERERS, TableFormat, build_table, to_json
 
 app = typer.Typer(
-    help="MSC-KB: curated knowledge base of magic-size clusters.", no_args_is_help=True
+    help="MSC-KB: curated knowledge base of magic-size clusters.",
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
 )
 
 
@@ -47,8 +57,11 @@ def seed(
         raise typer.Exit(code=1) from exc
     with Session(get_engine()) as session, session.begin():
         report = load(session, seeds)
+        release = record_release(session)
+        number, digest = release.number, release.content_hash
     for line in report.lines():
         typer.echo(line)
+    typer.echo(f"data release {number} (sha256 {digest[:12]})")
     typer.echo("changes written" if report.changed else "nothing changed")
 
 
@@ -63,6 +76,69 @@ def coverage() -> None:
     if missing:
         typer.echo(f"no facts yet from: {', '.join(missing)}", err=True)
         raise typer.Exit(code=1)
+
+
+@app.command()
+def table(
+    name: Annotated[str, typer.Argument(help="S1, S2, S3, S4 or S5.")],
+    fmt: Annotated[TableFormat, typer.Option("--format", help="Output format.")] = (
+        TableFormat.MARKDOWN
+    ),
+) -> None:
+    """Print a table of the source regenerated from the data."""
+    with Session(get_engine()) as session:
+        try:
+            built = build_table(session, name)
+        except NotFound as exc:
+            typer.echo(exc.detail, err=True)
+            raise typer.Exit(code=2) from exc
+    if fmt is TableFormat.JSON:
+        typer.echo(json.dumps(to_json(built), indent=2, ensure_ascii=False))
+    else:
+        typer.echo(RENDERERS[fmt](built), nl=False)
+
+
+@app.command()
+def bib(
+    material: Annotated[str | None, typer.Option(help='Material formula, e.g. "CdS".')] = None,
+    species: Annotated[str | None, typer.Option(help="Species slug.")] = None,
+    about: Annotated[
+        list[FactKind] | None, typer.Option(help="Kinds of facts (repeat); all by default.")
+    ] = None,
+    fmt: Annotated[
+        CitationFormat, typer.Option("--format", help="bibtex, csljson, acs or json.")
+    ] = CitationFormat.BIBTEX,
+) -> None:
+    """Print the bibliography of the facts about a material or species."""
+    with Session(get_engine()) as session:
+        try:
+            references = bibliography(
+                session,
+                about=set(about or FactKind),
+                material_id=None if material is None else lookup.material_id(session, material),
+                species_id=None
+                if species is None
+                else lookup.species_id(session, species, param="species"),
+            )
+        except NotFound as exc:
+            typer.echo(exc.detail, err=True)
+            raise typer.Exit(code=2) from exc
+        if fmt is CitationFormat.JSON:
+            rows = [ReferenceRead.model_validate(r).model_dump() for r in references]
+            typer.echo(json.dumps(rows, indent=2, ensure_ascii=False))
+        else:
+            typer.echo(render(references, fmt), nl=False)
+
+
+@app.command()
+def export(
+    directory: Annotated[Path, typer.Argument(help="Where to write the release.")],
+) -> None:
+    """Write the data release: release.json and a Frictionless data package (CSV files
+    and datapackage.json)."""
+    with Session(get_engine()) as session:
+        release = write_release(session, directory)
+    typer.echo(f"wrote {directory}: release {release['number']}, sha256 {release['content_hash']}")
 
 
 @app.command()

@@ -207,7 +207,7 @@ def table_s4(session: Session) -> Table:
                 if p.mass_da is not None
                 else f"{_number(p.mass_low_da or 0)}–{_number(p.mass_high_da or 0)} Da"
             )
-            + ("" if p.charge == 1 else f" (z = {p.charge})")
+            + ("" if p.charge == 1 else f" (z = {'unknown' if p.charge is None else p.charge})")
             for p in m.peaks
         )
         table.rows.append(

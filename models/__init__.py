@@ -9,6 +9,7 @@ from models.reagent import Reagent
 from models.reference import Citation, Reference, ReferenceAuthor, ReferenceFieldSource
 from models.reference_data import Characterization, GlossaryTerm, MonomerFormula, PhysicalConstant
 from models.relation import Comparison, Counterpart, IsomerPair, QuasiIsomerGroup, QuasiIsomerMember
+from models.release import DataRelease
 from models.species import AbsorptionPeak, Composition, SizeMeasurement, Species, SpeciesAlias
 from models.transformation import (
     IsosbesticPoint,
@@ -28,6 +29,7 @@ __all__ = [
     "Composition",
     "ConditionStep",
     "Counterpart",
+    "DataRelease",
     "Experiment",
     "GlossaryTerm",
     "IsomerPair",

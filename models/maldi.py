@@ -102,5 +102,5 @@ class MaldiPeak(Base):
     mass_da: Mapped[float | None]
     mass_low_da: Mapped[float | None]
     mass_high_da: Mapped[float | None]
-    charge: Mapped[int] = mapped_column(Integer, server_default="1", default=1)
-    """Charge state z of the ion the mass is given for."""
+    charge: Mapped[int | None] = mapped_column(Integer)
+    """Charge state z of the ion the mass is given for; null where the source gives none."""

@@ -21,6 +21,7 @@ from sqlalchemy.orm import Session
 
 from api.app import create_app
 from api.db import get_session, make_engine
+from api.export import record_release
 from api.migrate import upgrade
 from api.seeding.loader import load, read_and_check
 from api.settings import PROJECT_ROOT
@@ -108,6 +109,7 @@ def seeded_engine(empty_databases: EmptyDatabases) -> Iterator[Engine]:
     upgrade(engine)
     with Session(engine) as db, db.begin():
         load(db, read_and_check(SEEDS_DIR))
+        record_release(db)
     yield engine
     engine.dispose()
 

@@ -1,5 +1,6 @@
 """Liveness and a description of the running knowledge base."""
 
+from datetime import datetime
 from typing import Literal
 
 from fastapi import APIRouter
@@ -10,6 +11,7 @@ from sqlalchemy.orm import Session
 
 from api import __version__
 from api.deps import SessionDep
+from api.export import latest_release
 from api.schemas import Schema
 from models import Base
 
@@ -20,6 +22,12 @@ class Health(Schema):
     status: Literal["ok"]
 
 
+class ReleaseRead(Schema):
+    number: int = Field(description="1 for the first release of this database, then +1.")
+    content_hash: str = Field(description="SHA-256 of the exported tables (/api/v1/export).")
+    created_at: datetime
+
+
 class Info(Schema):
     name: str = "MSC-KB"
     version: str = Field(description="Version of the msckb distribution serving the API.")
@@ -28,6 +36,9 @@ class Info(Schema):
         description="Alembic revision the database is at; null when it was never migrated."
     )
     row_counts: dict[str, int] = Field(description="Number of rows in each table.")
+    release: ReleaseRead | None = Field(
+        description="The current data release; null before the first `msckb seed`."
+    )
 
 
 def schema_revision(session: Session) -> str | None:
@@ -52,14 +63,16 @@ def health() -> Health:
 
 @router.get(
     "/api/v1/info",
-    summary="Version, database engine, schema revision and row counts",
+    summary="Version, database engine, schema revision, row counts and the data release",
     response_model=Info,
     tags=["meta"],
 )
 def info(session: SessionDep) -> Info:
+    revision = schema_revision(session)
     return Info(
         version=__version__,
         engine=session.get_bind().dialect.name,
-        schema_revision=schema_revision(session),
+        schema_revision=revision,
         row_counts=row_counts(session),
+        release=None if revision is None else latest_release(session),
     )

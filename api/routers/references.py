@@ -3,18 +3,16 @@
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Header, Query, Response
-from fastapi.responses import JSONResponse
 from pydantic import Field
 
 from api.citations import (
     ACS_TEXT,
     BIBTEX,
     CSL_JSON,
+    MEDIA_TYPES,
     CitationFormat,
     negotiate,
-    to_acs,
-    to_bibtex,
-    to_csl_json,
+    render,
 )
 from api.deps import SessionDep
 from api.errors import problem_responses
@@ -58,13 +56,9 @@ def citations_response(
     references: list[Reference], fmt: CitationFormat, headers: dict[str, str] | None = None
 ) -> Response | None:
     """The references as BibTeX, CSL-JSON or ACS text; None when JSON was asked for."""
-    if fmt is CitationFormat.ACS:
-        return Response(to_acs(references), media_type=ACS_TEXT, headers=headers)
-    if fmt is CitationFormat.BIBTEX:
-        return Response(to_bibtex(references), media_type=BIBTEX, headers=headers)
-    if fmt is CitationFormat.CSLJSON:
-        return JSONResponse(to_csl_json(references), media_type=CSL_JSON, headers=headers)
-    return None
+    if fmt is CitationFormat.JSON:
+        return None
+    return Response(render(references, fmt), media_type=MEDIA_TYPES[fmt], headers=headers)
 
 
 @router.get(

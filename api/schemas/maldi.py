@@ -19,7 +19,7 @@ class MassRead(Schema):
     mass_da: Da | None
     mass_low_da: Da | None
     mass_high_da: Da | None
-    charge: int = Field(description="Charge state z of the ion.")
+    charge: int | None = Field(description="Charge state z of the ion; null when not given.")
 
 
 class PreparationRef(Schema):

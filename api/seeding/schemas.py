@@ -301,7 +301,8 @@ class MatrixSeed(Evidenced):
 
 class MassSeed(Entry):
     mass_da: Range
-    charge: int = 1
+    charge: Annotated[int, Field(description="charge state z")] | None
+    """Required, so that an unknown charge is said (null), never assumed."""
 
 
 class MaldiSeed(Evidenced):

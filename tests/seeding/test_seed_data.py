@@ -483,7 +483,9 @@ def test_maldi_matrices_full_names(seeded: Session) -> None:
 def test_note_s2_inp_masses_and_cdse_clusters(seeded: Session) -> None:
     inp = {m.species.slug: m for m in _maldi(seeded) if m.species.slug.startswith("inp-")}
     intermediates = inp["inp-intermediates"]
-    assert [(p.mass_da, p.mass_low_da) for p in intermediates.peaks] == [(10000.0, None)]
+    assert [(p.mass_da, p.mass_low_da, p.charge) for p in intermediates.peaks] == [
+        (10000.0, None, None)
+    ]
     assert intermediates.approximate is True
     assert intermediates.reference.key == "xie2016characterization"
     qds = inp["inp-qds"]

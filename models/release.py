@@ -1,0 +1,29 @@
+"""Data releases: the content hash of the knowledge base each time it changed."""
+
+from datetime import datetime
+
+from sqlalchemy import CheckConstraint, DateTime, Integer, String, func
+from sqlalchemy.orm import Mapped, mapped_column
+
+from models.base import Base
+
+
+class DataRelease(Base):
+    """A state of the curated data, identified by the SHA-256 of its export.
+
+    ``msckb seed`` records one whenever a load changed the data; the newest is
+    the release that /api/v1/info and /api/v1/export name.
+    """
+
+    __tablename__ = "data_release"
+    __table_args__ = (
+        CheckConstraint("number >= 1", name="number_positive"),
+        CheckConstraint("length(content_hash) = 64", name="sha256"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    number: Mapped[int] = mapped_column(Integer, unique=True)
+    """1 for the first release of this database, then one more each time."""
+    content_hash: Mapped[str] = mapped_column(String(64))
+    """SHA-256 (hex) of the release's canonical JSON tables."""
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())

@@ -1,0 +1,139 @@
+"""GET /api/v1/export, `msckb export`, and the release named in /api/v1/info."""
+
+import io
+import json
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+from fastapi.testclient import TestClient
+from frictionless import validate
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from api.export import content_hash, record_release, tables_of
+from api.seeding.loader import load, read_and_check
+from models import Base, GlossaryTerm
+from tests.conftest import SEEDS_DIR, EmptyDatabases
+
+
+def test_export_is_one_document_with_stable_identifiers(api: TestClient) -> None:
+    body = api.get("/api/v1/export").json()
+    tables = body["tables"]
+    assert set(tables) == set(Base.metadata.tables) - {"data_release"}
+    species = {row["id"]: row for row in tables["species"]}
+    assert species["cds-msc-311"]["material"] == "CdS"
+    assert species["cds-msc-311"]["reference"] == "zhu2017two"
+    peaks = {row["id"]: row for row in tables["absorption_peak"]}
+    assert peaks["cds-msc-311/absorption_peak/1"]["peak_nm"] == 311.0
+    masses = {row["id"]: row for row in tables["maldi_peak"]}
+    assert masses["cds-pcs-table-s4-row-5/maldi_peak/2"]["mass_da"] == 5008.0
+    for rows in tables.values():
+        ids = [row["id"] for row in rows]
+        assert len(ids) == len(set(ids))
+        assert all("_id" not in column for row in rows for column in row)
+
+
+def test_release_in_info_is_the_export_hash(api: TestClient) -> None:
+    release = api.get("/api/v1/export").json()["release"]
+    info = api.get("/api/v1/info").json()["release"]
+    assert info["number"] == release["number"] == 1
+    assert info["content_hash"] == release["content_hash"]
+    assert len(release["content_hash"]) == 64
+
+
+def test_same_facts_give_the_same_release(seeded: Session, session: Session) -> None:
+    load(session, read_and_check(SEEDS_DIR))
+    assert tables_of(session) == tables_of(seeded)
+    assert content_hash(tables_of(session)) == content_hash(tables_of(seeded))
+
+
+def test_a_change_makes_a_new_release(seeded: Session) -> None:
+    first = record_release(seeded)
+    assert record_release(seeded).number == first.number
+    tables_before = content_hash(tables_of(seeded))
+    term = seeded.scalars(select(GlossaryTerm).where(GlossaryTerm.slug == "msc")).one()
+    term.explanation = term.explanation + " (edited)"
+    seeded.flush()
+    second = record_release(seeded)
+    assert second.number == first.number + 1
+    assert second.content_hash != tables_before
+
+
+def _unzip(data: bytes, target: Path) -> Path:
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        archive.extractall(target)
+    return target / "msckb"
+
+
+def test_datapackage_is_valid_frictionless(api: TestClient, tmp_path: Path) -> None:
+    response = api.get("/api/v1/export", params={"format": "datapackage"})
+    assert response.headers["content-type"] == "application/zip"
+    package_dir = _unzip(response.content, tmp_path)
+    report = validate(str(package_dir / "datapackage.json"))
+    assert report.valid, report.flatten(["rowNumber", "fieldName", "type", "note"])
+    package = json.loads((package_dir / "datapackage.json").read_text(encoding="utf-8"))
+    resources = {r["name"]: r for r in package["resources"]}
+    fields = {f["name"]: f for f in resources["maldi_peak"]["schema"]["fields"]}
+    assert fields["mass_da"]["type"] == "number"
+    assert fields["mass_da"]["unit"] == "Da"
+    assert fields["charge"]["type"] == "integer"
+    assert {"fields": "species", "reference": {"resource": "species", "fields": "id"}} in resources[
+        "absorption_peak"
+    ]["schema"]["foreignKeys"]
+    kinetics = {f["name"]: f for f in resources["kinetics"]["schema"]["fields"]}
+    assert kinetics["barrier_kj_mol"]["unit"] == "kJ/mol"
+
+
+def test_datapackage_validation_catches_a_dangling_foreign_key(
+    api: TestClient, tmp_path: Path
+) -> None:
+    package_dir = _unzip(api.get("/api/v1/export?format=datapackage").content, tmp_path)
+    peaks = package_dir / "absorption_peak.csv"
+    peaks.write_text(
+        peaks.read_text(encoding="utf-8").replace(",cds-msc-311,", ",cds-msc-999,", 1),
+        encoding="utf-8",
+    )
+    assert not validate(str(package_dir / "datapackage.json")).valid
+
+
+def _msckb(url: str, *args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "api.cli", *args],
+        env={"MSCKB_DATABASE_URL": url, "PATH": "/usr/bin:/bin"},
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=120,
+    )
+
+
+def test_cli_export_table_and_bib(empty_databases: EmptyDatabases, tmp_path: Path) -> None:
+    url = empty_databases.new_url()
+    assert _msckb(url, "migrate").returncode == 0
+    seeded = _msckb(url, "seed")
+    assert "data release 1" in seeded.stdout
+
+    exported = _msckb(url, "export", str(tmp_path / "release"))
+    assert exported.returncode == 0, exported.stderr
+    document = json.loads((tmp_path / "release" / "release.json").read_text(encoding="utf-8"))
+    assert document["release"]["number"] == 1
+    assert document["release"]["content_hash"] in exported.stdout
+    assert validate(str(tmp_path / "release" / "datapackage.json")).valid
+
+    latex = _msckb(url, "table", "S4", "--format", "latex")
+    assert latex.returncode == 0, latex.stderr
+    assert (
+        r"CdS PCs & 160 °C/30 min in toluene & DHAP & 4855 Da, 5008 Da & \cite{li2020fragmentation}"
+        in latex.stdout
+    )
+    assert _msckb(url, "table", "S9").returncode == 2
+
+    bib = _msckb(url, "bib", "--material", "CdS", "--about", "maldi")
+    assert bib.returncode == 0, bib.stderr
+    assert "@article{zhu2017two," in bib.stdout
+    assert "@article{li2020fragmentation," in bib.stdout
+    acs = _msckb(url, "bib", "--species", "cdte-smsc-371", "--format", "acs")
+    assert "Liu, M.; Wang, K.;" in acs.stdout
+    assert _msckb(url, "bib", "--material", "GaAs").returncode == 2
