@@ -16,6 +16,7 @@ from api.queries import lookup
 from api.queries.bibliography import FactKind, bibliography
 from api.schemas.references import ReferenceRead
 from api.seeding.coverage import coverage as source_coverage
+from api.seeding.dump import write_seed_files
 from api.seeding.loader import SeedError, load, read_and_check
 from api.settings import get_settings
 from api.tables import RENDERERS, TableFormat, build_table, to_json
@@ -63,6 +64,17 @@ def seed(
         typer.echo(line)
     typer.echo(f"data release {number} (sha256 {digest[:12]})")
     typer.echo("changes written" if report.changed else "nothing changed")
+
+
+@app.command("dump-seeds")
+def dump_seeds(
+    directory: Annotated[Path, typer.Argument(help="Where to write the seed files.")],
+) -> None:
+    """Write the database back as seed files, to review and commit edits made through
+    the API; `msckb seed --seeds DIRECTORY` then changes nothing."""
+    with Session(get_engine()) as session:
+        written = write_seed_files(session, directory)
+    typer.echo(f"wrote {len(written)} files to {directory}")
 
 
 @app.command()

@@ -15,7 +15,7 @@ import yaml
 from bibtexparser import middlewares
 from pydantic import ValidationError
 
-from api.seeding.schemas import SEED_FILES, Entry
+from api.seeding.schemas import SEED_FILES, Entry, ReferenceSeed, ReferencesFile
 from models.enums import EntryType
 
 BIB_FILE = "references.bib"
@@ -62,10 +62,11 @@ class BibRecord:
 
 @dataclass
 class SeedSet:
-    """Everything in seeds/, validated: one schema object per YAML file, and the bib."""
+    """Everything in seeds/, validated: one schema object per YAML file, and the
+    references (references.bib with references.yaml)."""
 
     files: dict[str, Entry] = field(default_factory=dict)
-    bib: dict[str, BibRecord] = field(default_factory=dict)
+    references: list[ReferenceSeed] = field(default_factory=list)
 
     def get(self, name: str, kind: type[T]) -> T:
         value = self.files[name]
@@ -164,9 +165,6 @@ def _read_bib(path: Path, problems: list[str]) -> dict[str, BibRecord]:
                 ]
             else:
                 fields[name] = str(bib_field.value).strip()
-        year = fields.get("year")
-        if year is not None and not year.isdigit():
-            problems.append(f"{where}: year: expected a whole number (got {year!r})")
         records[entry.key] = BibRecord(entry.key, entry_type, _line(entry), fields, authors)
     return records
 
@@ -191,9 +189,59 @@ def read_seed_set(seeds_dir: Path) -> SeedSet:
             problems.extend(_describe(err, data, file_name) for err in exc.errors())
     bib_path = seeds_dir / BIB_FILE
     if bib_path.exists():
-        seeds.bib = _read_bib(bib_path, problems)
+        records = _read_bib(bib_path, problems)
+        notes = seeds.files.get("references.yaml")
+        if isinstance(notes, ReferencesFile):
+            seeds.references = _references(records, notes, problems)
     else:
         problems.append(f"seeds/{BIB_FILE}: missing")
     if problems:
         raise SeedError(problems)
     return seeds
+
+
+def _references(
+    records: dict[str, BibRecord], notes_file: ReferencesFile, problems: list[str]
+) -> list[ReferenceSeed]:
+    """Each bib record with its notes, validated as one ReferenceSeed."""
+    notes = {n.key: n for n in notes_file.references}
+    for key in notes.keys() - records.keys():
+        problems.append(f"seeds/references.yaml: {key}: has no record in seeds/{BIB_FILE}")
+    references = []
+    for key, record in records.items():
+        if key not in notes:
+            problems.append(f"seeds/{BIB_FILE}: {key}: has no entry in seeds/references.yaml")
+            continue
+        f = record.fields
+        data = {
+            "key": key,
+            "entry_type": record.entry_type,
+            "authors": [{"family": a.family, "given": a.given} for a in record.authors],
+            **{name: f.get(bib_name) for name, bib_name in _COLUMNS.items()},
+            "cited_at": notes[key].cited_at,
+            "checked": notes[key].checked,
+        }
+        try:
+            references.append(ReferenceSeed.model_validate(data))
+        except ValidationError as exc:
+            where = f"seeds/{BIB_FILE}: line {record.line} ({key})"
+            problems.extend(
+                f"{where}: {'.'.join(str(p) for p in err['loc'])}: {err['msg']}"
+                for err in exc.errors()
+            )
+    return references
+
+
+_COLUMNS = {
+    "title": "title",
+    "journal": "journal",
+    "year": "year",
+    "volume": "volume",
+    "issue": "number",
+    "pages": "pages",
+    "doi": "doi",
+    "publisher": "publisher",
+    "address": "address",
+    "edition": "edition",
+}
+"""Reference column -> BibTeX field."""

@@ -20,7 +20,7 @@ from sqlalchemy.orm.strategy_options import _AbstractLoad
 
 import models as m
 from api.seeding import schemas as s
-from api.seeding.files import SeedError, SeedSet, read_seed_set
+from api.seeding.files import BIB_FILE, SeedError, SeedSet, read_seed_set
 from api.seeding.schemas import species_slug
 
 Row = dict[str, Any]
@@ -106,366 +106,369 @@ def steps(seed_steps: list[s.StepSeed], r: Resolver) -> list[Row]:
     ]
 
 
-# --- one builder per kind: seed objects -> rows ---------------------------------------
+# --- one builder per kind: a seed entry -> the row it stands for -------------------
 
 
-def _materials(seeds: SeedSet, _r: Resolver) -> list[Row]:
-    return [
-        {"formula": x.formula, "name": x.name}
-        for x in seeds.get("materials.yaml", s.MaterialsFile).materials
-    ]
+def material_row(x: s.MaterialSeed, _r: Resolver) -> Row:
+    return {"formula": x.formula, "name": x.name}
 
 
-def _reagents(seeds: SeedSet, _r: Resolver) -> list[Row]:
-    return [
-        x.model_dump(include={"slug", "name", "abbreviation", "full_name"})
-        for x in seeds.get("reagents.yaml", s.ReagentsFile).reagents
-    ]
+def reagent_row(x: s.ReagentSeed, _r: Resolver) -> Row:
+    return x.model_dump(include={"slug", "name", "abbreviation", "full_name"})
 
 
-def _references(seeds: SeedSet, _r: Resolver) -> list[Row]:
-    notes = {x.key: x for x in seeds.get("references.yaml", s.ReferencesFile).references}
-    rows = []
-    for key, record in seeds.bib.items():
-        f = record.fields
-        rows.append(
+def reference_row(x: s.ReferenceSeed, _r: Resolver) -> Row:
+    return {
+        **x.model_dump(exclude={"authors", "cited_at", "checked"}),
+        "note": None,
+        "authors": [
+            {"position": i, "family": a.family, "given": a.given}
+            for i, a in enumerate(x.authors, start=1)
+        ],
+        "citations": [{"locator": loc} for loc in x.cited_at],
+        "field_sources": [{"field": c.field, "checked_at": c.checked_at} for c in x.checked],
+    }
+
+
+def plain_row(x: s.Evidenced, r: Resolver) -> Row:
+    """Entries whose fields are the columns (glossary terms, constants, monomers)."""
+    return {**x.model_dump(exclude={"evidence"}), **evidence(x, r)}
+
+
+def species_row(x: s.SpeciesSeed, r: Resolver) -> Row:
+    return {
+        "slug": x.slug,
+        "material_id": r.material(x.material),
+        "kind": x.kind,
+        "label": x.label,
+        "description": x.description,
+        **evidence(x, r),
+        "aliases": [{"alias": alias} for alias in x.aliases],
+        "absorption_peaks": [
+            {**value_or_range("peak_nm", p.nm), "temperature_c": p.temperature_c, **evidence(p, r)}
+            for p in x.absorption_peaks
+        ],
+        "compositions": [
+            {"formula": c.formula, "structure": c.structure, **evidence(c, r)}
+            for c in x.compositions
+        ],
+        "sizes": [
             {
-                "key": key,
-                "entry_type": record.entry_type,
-                "title": f.get("title"),
-                "journal": f.get("journal"),
-                "year": int(f["year"]) if "year" in f else None,
-                "volume": f.get("volume"),
-                "issue": f.get("number"),
-                "pages": f.get("pages"),
-                "doi": f.get("doi"),
-                "publisher": f.get("publisher"),
-                "address": f.get("address"),
-                "edition": f.get("edition"),
-                "note": None,
-                "authors": [
-                    {"position": i, "family": a.family, "given": a.given}
-                    for i, a in enumerate(record.authors, start=1)
-                ],
-                "citations": [{"locator": loc} for loc in notes[key].cited_at],
-                "field_sources": [
-                    {"field": c.field, "checked_at": c.checked_at} for c in notes[key].checked
-                ],
+                "method": z.method,
+                "quantity": z.quantity,
+                **value_or_range("size_nm", z.nm),
+                **evidence(z, r),
             }
-        )
-    return rows
+            for z in x.sizes
+        ],
+    }
 
 
-def _glossary(seeds: SeedSet, r: Resolver) -> list[Row]:
-    return [
-        {**x.model_dump(exclude={"evidence"}), **evidence(x, r)}
-        for x in seeds.get("glossary.yaml", s.GlossaryFile).terms
-    ]
+def key_advance_row(x: s.KeyAdvanceSeed, r: Resolver) -> Row:
+    return {
+        "ref_number": x.ref_number,
+        "approach": x.approach,
+        "material_id": r.material(x.material),
+        "summary": x.summary,
+        **evidence(x, r),
+        "peaks": [
+            {"position": i, **value_or_range("peak_nm", p)}
+            for i, p in enumerate(x.peaks_nm, start=1)
+        ],
+    }
 
 
-def _constants(seeds: SeedSet, r: Resolver) -> list[Row]:
-    return [
-        {**x.model_dump(exclude={"evidence"}), **evidence(x, r)}
-        for x in seeds.get("constants.yaml", s.ConstantsFile).constants
-    ]
+def counterpart_row(x: s.CounterpartSeed, r: Resolver) -> Row:
+    return {"pc_id": r.species(x.pc), "msc_id": r.species(x.msc), **evidence(x, r)}
 
 
-def _monomers(seeds: SeedSet, r: Resolver) -> list[Row]:
-    return [
-        {**x.model_dump(exclude={"evidence"}), **evidence(x, r)}
-        for x in seeds.get("constants.yaml", s.ConstantsFile).monomer_formulas
-    ]
+def isomer_pair_row(x: s.IsomerPairSeed, r: Resolver) -> Row:
+    first, second = sorted(r.species(slug) for slug in x.species)
+    return {"first_id": first, "second_id": second, **evidence(x, r)}
 
 
-def _species(seeds: SeedSet, r: Resolver) -> list[Row]:
-    return [
-        {
-            "slug": x.slug,
-            "material_id": r.material(x.material),
-            "kind": x.kind,
-            "label": x.label,
-            "description": x.description,
-            **evidence(x, r),
-            "aliases": [{"alias": alias} for alias in x.aliases],
-            "absorption_peaks": [
-                {
-                    **value_or_range("peak_nm", p.nm),
-                    "temperature_c": p.temperature_c,
-                    **evidence(p, r),
-                }
-                for p in x.absorption_peaks
-            ],
-            "compositions": [
-                {"formula": c.formula, "structure": c.structure, **evidence(c, r)}
-                for c in x.compositions
-            ],
-            "sizes": [
-                {
-                    "method": z.method,
-                    "quantity": z.quantity,
-                    **value_or_range("size_nm", z.nm),
-                    **evidence(z, r),
-                }
-                for z in x.sizes
-            ],
-        }
-        for x in seeds.get("species.yaml", s.SpeciesFile).species
-    ]
+def quasi_isomer_group_row(x: s.QuasiIsomerGroupSeed, r: Resolver) -> Row:
+    return {
+        "slug": x.slug,
+        "name": x.name,
+        "description": x.description,
+        **evidence(x, r),
+        "members": [{"species_id": r.species(slug)} for slug in x.members],
+    }
 
 
-def _key_advances(seeds: SeedSet, r: Resolver) -> list[Row]:
-    return [
-        {
-            "ref_number": x.ref_number,
-            "approach": x.approach,
-            "material_id": r.material(x.material),
-            "summary": x.summary,
-            **evidence(x, r),
-            "peaks": [
-                {"position": i, **value_or_range("peak_nm", p)}
-                for i, p in enumerate(x.peaks_nm, start=1)
-            ],
-        }
-        for x in seeds.get("key_advances.yaml", s.KeyAdvancesFile).key_advances
-    ]
+def comparison_row(x: s.ComparisonSeed, r: Resolver) -> Row:
+    return {
+        "first_id": r.species(x.species[0]),
+        "second_id": r.species(x.species[1]),
+        "aspect": x.aspect,
+        "finding": x.finding,
+        "methods": x.methods,
+        "note": x.note,
+        **evidence(x, r),
+    }
 
 
-def _relations(seeds: SeedSet) -> s.RelationsFile:
-    return seeds.get("relations.yaml", s.RelationsFile)
+def mechanism_row(x: s.MechanismSeed, r: Resolver) -> Row:
+    return {
+        **x.model_dump(exclude={"evidence", "steps"}),
+        **evidence(x, r),
+        "steps": [{"position": i, **step.model_dump()} for i, step in enumerate(x.steps, start=1)],
+    }
 
 
-def _counterparts(seeds: SeedSet, r: Resolver) -> list[Row]:
-    return [
-        {"pc_id": r.species(x.pc), "msc_id": r.species(x.msc), **evidence(x, r)}
-        for x in _relations(seeds).counterparts
-    ]
+def matrix_row(x: s.MatrixSeed, r: Resolver) -> Row:
+    return {"acronym": x.acronym, "full_name": x.full_name, **evidence(x, r)}
 
 
-def _isomer_pairs(seeds: SeedSet, r: Resolver) -> list[Row]:
-    rows = []
-    for x in _relations(seeds).isomer_pairs:
-        first, second = sorted(r.species(slug) for slug in x.species)
-        rows.append({"first_id": first, "second_id": second, **evidence(x, r)})
-    return rows
+def synthesis_row(x: s.SynthesisSeed, r: Resolver) -> Row:
+    return {
+        "slug": x.slug,
+        "title": x.title,
+        "material_id": r.material(x.material),
+        "preparation_text": x.preparation_text,
+        "description": x.description,
+        **evidence(x, r),
+        "steps": steps(x.steps, r),
+    }
 
 
-def _quasi_isomer_groups(seeds: SeedSet, r: Resolver) -> list[Row]:
-    return [
-        {
-            "slug": x.slug,
-            "name": x.name,
-            "description": x.description,
-            **evidence(x, r),
-            "members": [{"species_id": r.species(slug)} for slug in x.members],
-        }
-        for x in _relations(seeds).quasi_isomer_groups
-    ]
+def observation_row(o: s.ObservationSeed, position: int, r: Resolver) -> Row:
+    return {
+        "position": position,
+        "species_id": None if o.species is None else r.species(o.species),
+        **o.model_dump(exclude={"evidence", "species"}),
+        **evidence(o, r),
+    }
 
 
-def _comparisons(seeds: SeedSet, r: Resolver) -> list[Row]:
-    return [
-        {
-            "first_id": r.species(x.species[0]),
-            "second_id": r.species(x.species[1]),
-            "aspect": x.aspect,
-            "finding": x.finding,
-            "methods": x.methods,
-            "note": x.note,
-            **evidence(x, r),
-        }
-        for x in _relations(seeds).comparisons
-    ]
+def experiment_row(x: s.ExperimentSeed, r: Resolver) -> Row:
+    return {
+        "slug": x.slug,
+        "title": x.title,
+        "material_id": r.material(x.material),
+        "description": x.description,
+        **evidence(x, r),
+        "steps": steps(x.steps, r),
+        "observations": [observation_row(o, i, r) for i, o in enumerate(x.observations, start=1)],
+    }
 
 
-def _mechanisms(seeds: SeedSet, r: Resolver) -> list[Row]:
-    return [
-        {
-            **x.model_dump(exclude={"evidence", "steps"}),
-            **evidence(x, r),
-            "steps": [
-                {"position": i, **step.model_dump()} for i, step in enumerate(x.steps, start=1)
-            ],
-        }
-        for x in seeds.get("mechanisms.yaml", s.MechanismsFile).mechanisms
-    ]
+def maldi_row(x: s.MaldiSeed, r: Resolver) -> Row:
+    return {
+        "slug": x.slug,
+        "species_id": r.species(x.species),
+        "synthesis_id": r.opt(m.Synthesis, "slug", x.synthesis),
+        "matrix_alternatives": x.matrix_alternatives,
+        "note": x.note,
+        **evidence(x, r),
+        "matrices": [
+            {"position": i, "matrix_id": r.id(m.MaldiMatrix, "acronym", acronym)}
+            for i, acronym in enumerate(x.matrices, start=1)
+        ],
+        "peaks": [
+            {"position": i, "charge": mass.charge, **value_or_range("mass_da", mass.mass_da)}
+            for i, mass in enumerate(x.masses, start=1)
+        ],
+    }
 
 
-def _matrices(seeds: SeedSet, r: Resolver) -> list[Row]:
-    return [
-        {"acronym": x.acronym, "full_name": x.full_name, **evidence(x, r)}
-        for x in seeds.get("maldi.yaml", s.MaldiFile).matrices
-    ]
+def transformation_row(x: s.TransformationSeed, r: Resolver) -> Row:
+    return {
+        "slug": x.slug,
+        "source_id": r.species(x.source),
+        "product_id": r.species(x.product),
+        "reversible": x.reversible,
+        "trigger": x.trigger,
+        "experiment_id": r.opt(m.Experiment, "slug", x.experiment),
+        "temperature_c": x.temperature_c,
+        "solvent_id": r.reagent(x.solvent),
+        "additive_id": r.reagent(x.additive),
+        "additive_volume_ml": x.additive_volume_ml,
+        "window_start_s": x.window_start_s,
+        "window_end_s": x.window_end_s,
+        "description": x.description,
+        **evidence(x, r),
+        "kinetics": [
+            {
+                **k.model_dump(exclude={"evidence", "solvent"}),
+                "solvent_id": r.reagent(k.solvent),
+                **evidence(k, r),
+            }
+            for k in x.kinetics
+        ],
+        "isosbestic_points": [
+            {**p.model_dump(exclude={"evidence"}), **evidence(p, r)} for p in x.isosbestic_points
+        ],
+        "mechanisms": [
+            {"mechanism_id": r.id(m.Mechanism, "slug", p.mechanism), **evidence(p, r)}
+            for p in x.mechanisms
+        ],
+    }
 
 
-def _syntheses(seeds: SeedSet, r: Resolver) -> list[Row]:
-    return [
-        {
-            "slug": x.slug,
-            "title": x.title,
-            "material_id": r.material(x.material),
-            "preparation_text": x.preparation_text,
-            "description": x.description,
-            **evidence(x, r),
-            "steps": steps(x.steps, r),
-        }
-        for x in seeds.get("syntheses.yaml", s.SynthesesFile).syntheses
-    ]
-
-
-def _experiments(seeds: SeedSet, r: Resolver) -> list[Row]:
-    return [
-        {
-            "slug": x.slug,
-            "title": x.title,
-            "material_id": r.material(x.material),
-            "description": x.description,
-            **evidence(x, r),
-            "steps": steps(x.steps, r),
-            "observations": [
-                {
-                    "position": i,
-                    "species_id": None if o.species is None else r.species(o.species),
-                    **o.model_dump(exclude={"evidence", "species"}),
-                    **evidence(o, r),
-                }
-                for i, o in enumerate(x.observations, start=1)
-            ],
-        }
-        for x in seeds.get("experiments.yaml", s.ExperimentsFile).experiments
-    ]
-
-
-def _maldi(seeds: SeedSet, r: Resolver) -> list[Row]:
-    return [
-        {
-            "slug": x.slug,
-            "species_id": r.species(x.species),
-            "synthesis_id": r.opt(m.Synthesis, "slug", x.synthesis),
-            "matrix_alternatives": x.matrix_alternatives,
-            "note": x.note,
-            **evidence(x, r),
-            "matrices": [
-                {"position": i, "matrix_id": r.id(m.MaldiMatrix, "acronym", acronym)}
-                for i, acronym in enumerate(x.matrices, start=1)
-            ],
-            "peaks": [
-                {"position": i, "charge": mass.charge, **value_or_range("mass_da", mass.mass_da)}
-                for i, mass in enumerate(x.masses, start=1)
-            ],
-        }
-        for x in seeds.get("maldi.yaml", s.MaldiFile).measurements
-    ]
-
-
-def _transformations(seeds: SeedSet, r: Resolver) -> list[Row]:
-    return [
-        {
-            "slug": x.slug,
-            "source_id": r.species(x.source),
-            "product_id": r.species(x.product),
-            "reversible": x.reversible,
-            "trigger": x.trigger,
-            "experiment_id": r.opt(m.Experiment, "slug", x.experiment),
-            "temperature_c": x.temperature_c,
-            "solvent_id": r.reagent(x.solvent),
-            "additive_id": r.reagent(x.additive),
-            "additive_volume_ml": x.additive_volume_ml,
-            "window_start_s": x.window_start_s,
-            "window_end_s": x.window_end_s,
-            "description": x.description,
-            **evidence(x, r),
-            "kinetics": [
-                {
-                    **k.model_dump(exclude={"evidence", "solvent"}),
-                    "solvent_id": r.reagent(k.solvent),
-                    **evidence(k, r),
-                }
-                for k in x.kinetics
-            ],
-            "isosbestic_points": [
-                {**p.model_dump(exclude={"evidence"}), **evidence(p, r)}
-                for p in x.isosbestic_points
-            ],
-            "mechanisms": [
-                {"mechanism_id": r.id(m.Mechanism, "slug", p.mechanism), **evidence(p, r)}
-                for p in x.mechanisms
-            ],
-        }
-        for x in seeds.get("transformations.yaml", s.TransformationsFile).transformations
-    ]
-
-
-def _characterizations(seeds: SeedSet, r: Resolver) -> list[Row]:
-    return [
-        {
-            "slug": x.slug,
-            "method": x.method,
-            "material_id": r.material(x.material),
-            "experiment_id": r.opt(m.Experiment, "slug", x.experiment),
-            "description": x.description,
-            **evidence(x, r),
-        }
-        for x in seeds.get("characterizations.yaml", s.CharacterizationsFile).characterizations
-    ]
+def characterization_row(x: s.CharacterizationSeed, r: Resolver) -> Row:
+    return {
+        "slug": x.slug,
+        "method": x.method,
+        "material_id": r.material(x.material),
+        "experiment_id": r.opt(m.Experiment, "slug", x.experiment),
+        "description": x.description,
+        **evidence(x, r),
+    }
 
 
 @dataclass(frozen=True)
 class Kind:
+    """One kind of curated fact: its table, its identity, where its entries live in the
+    seed files and how an entry becomes a row."""
+
     name: str
     model: type[m.Base]
     key: tuple[str, ...]
-    build: Callable[[SeedSet, Resolver], list[Row]]
+    """Columns that identify a row across loads (a slug, a key, a pair of species ids)."""
+    file: str
+    section: str
+    row: Callable[[Any, Resolver], Row]
     children: Spec = field(default_factory=dict)
+
+    def entries(self, seeds: SeedSet) -> list[Any]:
+        if self.file == BIB_FILE:
+            return list(seeds.references)
+        return list(getattr(seeds.files[self.file], self.section))
+
+    def rows(self, seeds: SeedSet, r: Resolver) -> list[Row]:
+        return [self.row(x, r) for x in self.entries(seeds)]
 
 
 STEPS: Spec = {"steps": {"components": {}}}
 
 KINDS: tuple[Kind, ...] = (
-    Kind("materials", m.Material, ("formula",), _materials),
-    Kind("reagents", m.Reagent, ("slug",), _reagents),
+    Kind("materials", m.Material, ("formula",), "materials.yaml", "materials", material_row),
+    Kind("reagents", m.Reagent, ("slug",), "reagents.yaml", "reagents", reagent_row),
     Kind(
         "references",
         m.Reference,
         ("key",),
-        _references,
+        BIB_FILE,
+        "references",
+        reference_row,
         {"authors": {}, "citations": {}, "field_sources": {}},
     ),
-    Kind("glossary terms", m.GlossaryTerm, ("slug",), _glossary),
-    Kind("physical constants", m.PhysicalConstant, ("slug",), _constants),
-    Kind("monomer formulas", m.MonomerFormula, ("element",), _monomers),
+    Kind("glossary terms", m.GlossaryTerm, ("slug",), "glossary.yaml", "terms", plain_row),
+    Kind(
+        "physical constants",
+        m.PhysicalConstant,
+        ("slug",),
+        "constants.yaml",
+        "constants",
+        plain_row,
+    ),
+    Kind(
+        "monomer formulas",
+        m.MonomerFormula,
+        ("element",),
+        "constants.yaml",
+        "monomer_formulas",
+        plain_row,
+    ),
     Kind(
         "species",
         m.Species,
         ("slug",),
-        _species,
+        "species.yaml",
+        "species",
+        species_row,
         {"aliases": {}, "absorption_peaks": {}, "compositions": {}, "sizes": {}},
     ),
-    Kind("key advances", m.KeyAdvance, ("ref_number",), _key_advances, {"peaks": {}}),
-    Kind("counterparts", m.Counterpart, ("pc_id", "msc_id"), _counterparts),
-    Kind("isomer pairs", m.IsomerPair, ("first_id", "second_id"), _isomer_pairs),
     Kind(
-        "quasi-isomer groups", m.QuasiIsomerGroup, ("slug",), _quasi_isomer_groups, {"members": {}}
+        "key advances",
+        m.KeyAdvance,
+        ("ref_number",),
+        "key_advances.yaml",
+        "key_advances",
+        key_advance_row,
+        {"peaks": {}},
     ),
-    Kind("comparisons", m.Comparison, ("first_id", "second_id", "aspect"), _comparisons),
-    Kind("mechanisms", m.Mechanism, ("slug",), _mechanisms, {"steps": {}}),
-    Kind("MALDI matrices", m.MaldiMatrix, ("acronym",), _matrices),
-    Kind("syntheses", m.Synthesis, ("slug",), _syntheses, STEPS),
-    Kind("experiments", m.Experiment, ("slug",), _experiments, {**STEPS, "observations": {}}),
+    Kind(
+        "counterparts",
+        m.Counterpart,
+        ("pc_id", "msc_id"),
+        "relations.yaml",
+        "counterparts",
+        counterpart_row,
+    ),
+    Kind(
+        "isomer pairs",
+        m.IsomerPair,
+        ("first_id", "second_id"),
+        "relations.yaml",
+        "isomer_pairs",
+        isomer_pair_row,
+    ),
+    Kind(
+        "quasi-isomer groups",
+        m.QuasiIsomerGroup,
+        ("slug",),
+        "relations.yaml",
+        "quasi_isomer_groups",
+        quasi_isomer_group_row,
+        {"members": {}},
+    ),
+    Kind(
+        "comparisons",
+        m.Comparison,
+        ("first_id", "second_id", "aspect"),
+        "relations.yaml",
+        "comparisons",
+        comparison_row,
+    ),
+    Kind(
+        "mechanisms",
+        m.Mechanism,
+        ("slug",),
+        "mechanisms.yaml",
+        "mechanisms",
+        mechanism_row,
+        {"steps": {}},
+    ),
+    Kind("MALDI matrices", m.MaldiMatrix, ("acronym",), "maldi.yaml", "matrices", matrix_row),
+    Kind("syntheses", m.Synthesis, ("slug",), "syntheses.yaml", "syntheses", synthesis_row, STEPS),
+    Kind(
+        "experiments",
+        m.Experiment,
+        ("slug",),
+        "experiments.yaml",
+        "experiments",
+        experiment_row,
+        {**STEPS, "observations": {}},
+    ),
     Kind(
         "MALDI measurements",
         m.MaldiMeasurement,
         ("slug",),
-        _maldi,
+        "maldi.yaml",
+        "measurements",
+        maldi_row,
         {"matrices": {}, "peaks": {}},
     ),
     Kind(
         "transformations",
         m.Transformation,
         ("slug",),
-        _transformations,
+        "transformations.yaml",
+        "transformations",
+        transformation_row,
         {"kinetics": {}, "isosbestic_points": {}, "mechanisms": {}},
     ),
-    Kind("characterizations", m.Characterization, ("slug",), _characterizations),
+    Kind(
+        "characterizations",
+        m.Characterization,
+        ("slug",),
+        "characterizations.yaml",
+        "characterizations",
+        characterization_row,
+    ),
 )
 """Every kind the seeds hold, parents before the kinds that point to them."""
 
@@ -522,12 +525,12 @@ def build(model: type[m.Base], row: Row) -> Any:
     return model(**values)
 
 
-def _loader_options(model: type[m.Base], spec: Spec) -> list[_AbstractLoad]:
+def loader_options(model: type[m.Base], spec: Spec) -> list[_AbstractLoad]:
     options: list[_AbstractLoad] = []
     for name, nested in spec.items():
         option = selectinload(getattr(model, name))
         child = _child_model(model, name)
-        for sub in _loader_options(child, nested):
+        for sub in loader_options(child, nested):
             option = option.options(sub)
         options.append(option)
     return options
@@ -566,7 +569,7 @@ def _sync_kind(session: Session, kind: Kind, rows: list[Row]) -> tuple[Tally, li
     """Create and update ``kind`` to match ``rows``; return the stored rows to delete."""
     tally = Tally()
     stored = session.scalars(
-        select(kind.model).options(*_loader_options(kind.model, kind.children))
+        select(kind.model).options(*loader_options(kind.model, kind.children))
     ).all()
     by_key = {tuple(getattr(obj, col) for col in kind.key): obj for obj in stored}
     wanted_keys = set()
@@ -608,7 +611,7 @@ def load(session: Session, seeds: SeedSet) -> SeedReport:
     resolver = Resolver(session)
     doomed: list[tuple[Kind, list[Any]]] = []
     for kind in KINDS:
-        tally, stale = _sync_kind(session, kind, kind.build(seeds, resolver))
+        tally, stale = _sync_kind(session, kind, kind.rows(seeds, resolver))
         resolver.forget(kind.model)
         report.tallies[kind.name] = tally
         doomed.append((kind, stale))
@@ -643,10 +646,6 @@ def check_links(seeds: SeedSet) -> list[str]:
 
     refs = seeds.get("references.yaml", s.ReferencesFile).references
     define("reference", "references.yaml", "references", [x.key for x in refs])
-    for key in seeds.bib.keys() - defined["reference"]:
-        problems.append(f"seeds/references.bib: {key}: has no entry in seeds/references.yaml")
-    for key in defined["reference"] - seeds.bib.keys():
-        problems.append(f"seeds/references.yaml: {key}: has no record in seeds/references.bib")
     define(
         "material",
         "materials.yaml",

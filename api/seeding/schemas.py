@@ -14,6 +14,7 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 from models.enums import (
     Approach,
     ComponentRole,
+    EntryType,
     EvidenceStatus,
     Finding,
     SpeciesKind,
@@ -106,14 +107,45 @@ class CheckedField(Entry):
 
 class ReferenceNotes(Entry):
     key: Key
-    cited_at: list[Annotated[str, Field(pattern=LOCATOR_PATTERN)]] = Field(min_length=1)
-    """Every place in the source that cites the work."""
+    cited_at: list[Annotated[str, Field(pattern=LOCATOR_PATTERN)]] = []
+    """Every place in the source that cites the work; empty for a work added later."""
     checked: list[CheckedField] = []
     """Fields completed from a checked bibliographic record (REFERENCES-SUPPLEMENT)."""
 
 
 class ReferencesFile(Entry):
     references: list[ReferenceNotes]
+
+
+class AuthorSeed(Entry):
+    family: Annotated[str, Field(min_length=1, max_length=120)]
+    given: Annotated[str, Field(min_length=1, max_length=120)] | None = None
+    """Given names or initials as known; null when the source gives none."""
+
+
+Short = Annotated[str, Field(min_length=1, max_length=40)]
+
+
+class ReferenceSeed(Entry):
+    """One work: its bibliographic record (references.bib) with where the source cites it
+    and which fields were checked (references.yaml). The API takes the same shape."""
+
+    key: Key
+    entry_type: EntryType
+    authors: list[AuthorSeed] = []
+    """In print order; empty when the source gives no author list."""
+    title: Annotated[str, Field(min_length=1)] | None = None
+    journal: Annotated[str, Field(min_length=1, max_length=200)] | None = None
+    year: Annotated[int, Field(ge=1800, le=2100)] | None = None
+    volume: Short | None = None
+    issue: Short | None = None
+    pages: Short | None = None
+    doi: Annotated[str, Field(pattern=r"^10\.\S+/\S+$", max_length=200)] | None = None
+    publisher: Annotated[str, Field(min_length=1, max_length=200)] | None = None
+    address: Annotated[str, Field(min_length=1, max_length=200)] | None = None
+    edition: Short | None = None
+    cited_at: list[Annotated[str, Field(pattern=LOCATOR_PATTERN, max_length=120)]] = []
+    checked: list[CheckedField] = []
 
 
 # --- species.yaml -----------------------------------------------------------------
