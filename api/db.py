@@ -4,7 +4,8 @@ from collections.abc import Iterator
 from functools import lru_cache
 from typing import Any
 
-from sqlalchemy import Engine, create_engine, event
+from fastapi import Request
+from sqlalchemy import Connection, Engine, create_engine, event
 from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -19,12 +20,23 @@ def make_engine(url: str, *, busy_timeout_ms: int = 5000) -> Engine:
 
     @event.listens_for(engine, "connect")
     def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
+        # SQLAlchemy, not the sqlite3 module, begins transactions (see _begin): the
+        # module's own implicit BEGIN breaks SAVEPOINTs and cannot BEGIN IMMEDIATE.
+        dbapi_connection.isolation_level = None
         cursor = dbapi_connection.cursor()
         cursor.execute("PRAGMA foreign_keys = ON")
         cursor.execute(f"PRAGMA busy_timeout = {int(busy_timeout_ms)}")
         if parsed.database and parsed.database != ":memory:":
             cursor.execute("PRAGMA journal_mode = WAL")
         cursor.close()
+
+    @event.listens_for(engine, "begin")
+    def _begin(connection: Connection) -> None:
+        # A write takes the write lock up front: a deferred transaction that read first
+        # could not upgrade once another writer committed (SQLITE_BUSY_SNAPSHOT), while
+        # BEGIN IMMEDIATE waits for the lock (busy_timeout) and then reads fresh rows.
+        immediate = connection.get_execution_options().get(WRITE_OPTION, False)
+        connection.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
 
     return engine
 
@@ -42,7 +54,16 @@ def _session_factory() -> sessionmaker[Session]:
     return sessionmaker(bind=get_engine(), expire_on_commit=False)
 
 
-def get_session() -> Iterator[Session]:
-    """Request-scoped session; reads only, so nothing to commit yet."""
-    with _session_factory()() as session:
+WRITE_OPTION = "msckb_write"
+"""Execution option marking a transaction that will write (BEGIN IMMEDIATE on SQLite)."""
+
+WRITE_METHODS = frozenset({"POST", "PUT", "PATCH", "DELETE"})
+
+
+def get_session(request: Request) -> Iterator[Session]:
+    """The request's session and its one transaction: committed when the endpoint
+    returns, rolled back when it raises. Endpoints and query functions only flush."""
+    with _session_factory()() as session, session.begin():
+        if request.method in WRITE_METHODS:
+            session.connection(execution_options={WRITE_OPTION: True})
         yield session

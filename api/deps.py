@@ -9,7 +9,9 @@ from sqlalchemy.orm import Session
 from api.db import get_session
 from api.errors import BadRequest
 
-SessionDep = Annotated[Session, Depends(get_session)]
+SessionDep = Annotated[Session, Depends(get_session, scope="function")]
+"""Scoped to the endpoint, so the commit happens before the response is sent: a write
+that fails to commit is answered as a failure, never as a success."""
 
 
 def _query_names(dependant: Dependant) -> frozenset[str]:

@@ -18,10 +18,17 @@ class ProblemError(Exception):
 
     status: int = 500
 
-    def __init__(self, detail: str, *, errors: list[dict[str, Any]] | None = None) -> None:
+    def __init__(
+        self,
+        detail: str,
+        *,
+        errors: list[dict[str, Any]] | None = None,
+        headers: dict[str, str] | None = None,
+    ) -> None:
         super().__init__(detail)
         self.detail = detail
         self.errors = errors
+        self.headers = headers
 
 
 class NotFound(ProblemError):
@@ -36,6 +43,34 @@ class Conflict(ProblemError):
     status = 409
 
 
+class Unauthorized(ProblemError):
+    status = 401
+
+
+class Forbidden(ProblemError):
+    status = 403
+
+
+class PreconditionFailed(ProblemError):
+    status = 412
+
+
+class PayloadTooLarge(ProblemError):
+    status = 413
+
+
+class Unprocessable(ProblemError):
+    status = 422
+
+
+class PreconditionRequired(ProblemError):
+    status = 428
+
+
+class TooManyRequests(ProblemError):
+    status = 429
+
+
 def problem_responses(*statuses: int) -> dict[int | str, dict[str, Any]]:
     """OpenAPI ``responses`` for the problems a route can answer with.
 
@@ -48,7 +83,12 @@ def problem_responses(*statuses: int) -> dict[int | str, dict[str, Any]]:
     }
 
 
-def problem(status: int, detail: str, errors: list[dict[str, Any]] | None = None) -> JSONResponse:
+def problem(
+    status: int,
+    detail: str,
+    errors: list[dict[str, Any]] | None = None,
+    headers: dict[str, str] | None = None,
+) -> JSONResponse:
     phrase = HTTPStatus(status).phrase
     body: dict[str, Any] = {
         "type": f"https://msckb.invalid/problems/{phrase.lower().replace(' ', '-')}",
@@ -58,7 +98,7 @@ def problem(status: int, detail: str, errors: list[dict[str, Any]] | None = None
     }
     if errors:
         body["errors"] = errors
-    return JSONResponse(body, status_code=status, media_type=PROBLEM_JSON)
+    return JSONResponse(body, status_code=status, media_type=PROBLEM_JSON, headers=headers)
 
 
 def _location(loc: tuple[Any, ...] | list[Any]) -> str:
@@ -68,7 +108,7 @@ def _location(loc: tuple[Any, ...] | list[Any]) -> str:
 def install_error_handlers(app: FastAPI) -> None:
     @app.exception_handler(ProblemError)
     async def _problem(_request: Request, exc: ProblemError) -> JSONResponse:
-        return problem(exc.status, exc.detail, exc.errors)
+        return problem(exc.status, exc.detail, exc.errors, exc.headers)
 
     @app.exception_handler(RequestValidationError)
     async def _validation(_request: Request, exc: RequestValidationError) -> JSONResponse:

@@ -31,8 +31,11 @@ FORMAT_VERSION = "1"
 IDENTIFYING_COLUMNS = ("slug", "key", "formula", "acronym", "element", "ref_number")
 """A table's own stable identifier, the first of these it has."""
 
-SKIPPED = {"data_release"}
-"""Tables about the database, not the knowledge: not exported."""
+SKIPPED = {"data_release", "api_key", "change"}
+"""Tables about the database and its curators, not the knowledge: not exported."""
+
+INTERNAL_COLUMNS = {"version"}
+"""Row versions count writes (for If-Match); the same facts may have other versions."""
 
 UNITS = {"_nm": "nm", "_da": "Da", "_c": "°C", "_s": "s", "_ml": "mL", "_kj_mol": "kJ/mol"}
 
@@ -86,7 +89,7 @@ def tables_of(session: Session) -> Rows:
         for row in rows:
             record: dict[str, Any] = {"id": ids[row["id"]]}
             for column in table.c:
-                if column.name == "id":
+                if column.name == "id" or column.name in INTERNAL_COLUMNS:
                     continue
                 value = row[column.name]
                 if column.foreign_keys:
@@ -176,7 +179,10 @@ def _field(table: Table, name: str) -> dict[str, Any]:
 def datapackage(tables: Rows, digest: str) -> dict[str, Any]:
     resources = []
     for table in exported_tables():
-        columns = ["id", *(c.name for c in table.c if c.name != "id")]
+        columns = [
+            "id",
+            *(c.name for c in table.c if c.name != "id" and c.name not in INTERNAL_COLUMNS),
+        ]
         foreign_keys = [
             {
                 "fields": _exported_name(c.name),

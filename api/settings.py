@@ -23,6 +23,12 @@ class Settings(BaseSettings):
     )
     seeds_dir: Path = Field(default=PROJECT_ROOT / "seeds")
     sqlite_busy_timeout_ms: int = Field(default=5000, ge=0)
+    max_body_bytes: int = Field(
+        default=1_048_576, ge=1024, description="Largest request body accepted (413 above)."
+    )
+    writes_per_minute: int = Field(
+        default=120, ge=1, description="Writes one API key may make per minute (429 above)."
+    )
 
     @property
     def resolved_database_url(self) -> str:

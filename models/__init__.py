@@ -1,6 +1,7 @@
 """All tables, imported here so that ``Base.metadata`` is complete for Alembic."""
 
 from models.base import Base
+from models.curation import ApiKey, Change, ChangeAction, Role, VersionedMixin
 from models.key_advance import KeyAdvance, KeyAdvancePeak
 from models.maldi import MaldiMatrix, MaldiMeasurement, MaldiMeasurementMatrix, MaldiPeak
 from models.material import Material
@@ -22,6 +23,11 @@ from models.transformation import (
 
 __all__ = [
     "AbsorptionPeak",
+    "ApiKey",
+    "Change",
+    "ChangeAction",
+    "Role",
+    "VersionedMixin",
     "Base",
     "Characterization",
     "Citation",

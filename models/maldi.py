@@ -14,6 +14,7 @@ from sqlalchemy import (
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from models.base import Base
+from models.curation import VersionedMixin
 from models.evidence import EvidenceMixin
 from models.procedure import Synthesis
 from models.quantity import value_or_range
@@ -29,7 +30,7 @@ class MaldiMatrix(EvidenceMixin, Base):
     full_name: Mapped[str | None] = mapped_column(String(300))
 
 
-class MaldiMeasurement(EvidenceMixin, Base):
+class MaldiMeasurement(VersionedMixin, EvidenceMixin, Base):
     """One MALDI-TOF row: a species prepared one way, measured in one or more matrices.
 
     With ``matrix_alternatives`` true, the source names its matrices as

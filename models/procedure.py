@@ -7,6 +7,7 @@ from sqlalchemy import CheckConstraint, ForeignKey, Integer, String, Text, Uniqu
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from models.base import Base
+from models.curation import VersionedMixin
 from models.enums import ComponentRole, StepAction, Trend, enum_column_type
 from models.evidence import EvidenceMixin
 from models.material import Material
@@ -16,7 +17,7 @@ if TYPE_CHECKING:
     from models.species import Species
 
 
-class Synthesis(EvidenceMixin, Base):
+class Synthesis(VersionedMixin, EvidenceMixin, Base):
     """A preparation: reaction, storage and dispersion that gave a sample."""
 
     __tablename__ = "synthesis"
@@ -37,7 +38,7 @@ class Synthesis(EvidenceMixin, Base):
     )
 
 
-class Experiment(EvidenceMixin, Base):
+class Experiment(VersionedMixin, EvidenceMixin, Base):
     """A monitored run: a reaction batch or a dispersion whose spectra were followed."""
 
     __tablename__ = "experiment"
@@ -134,7 +135,7 @@ class StepComponent(Base):
     reagent: Mapped[Reagent] = relationship(lazy="raise")
 
 
-class Observation(EvidenceMixin, Base):
+class Observation(VersionedMixin, EvidenceMixin, Base):
     """What a species did during a window of an experiment: rose, fell, stabilised..."""
 
     __tablename__ = "observation"

@@ -4,10 +4,11 @@ from sqlalchemy import CheckConstraint, ForeignKey, Integer, String, Text, Uniqu
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from models.base import Base
+from models.curation import VersionedMixin
 from models.enums import EntryType, enum_column_type
 
 
-class Reference(Base):
+class Reference(VersionedMixin, Base):
     """One distinct work, however many places in the source cite it.
 
     Fields the source does not give are null; fields completed from a checked

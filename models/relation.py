@@ -5,12 +5,13 @@ from sqlalchemy import CheckConstraint, ForeignKey, String, Text, UniqueConstrai
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from models.base import Base
+from models.curation import VersionedMixin
 from models.enums import Finding, enum_column_type
 from models.evidence import EvidenceMixin
 from models.species import Species
 
 
-class Counterpart(EvidenceMixin, Base):
+class Counterpart(VersionedMixin, EvidenceMixin, Base):
     """A precursor compound and the MSC it corresponds to."""
 
     __tablename__ = "counterpart"
@@ -27,7 +28,7 @@ class Counterpart(EvidenceMixin, Base):
     msc: Mapped[Species] = relationship(foreign_keys=[msc_id], lazy="raise")
 
 
-class IsomerPair(EvidenceMixin, Base):
+class IsomerPair(VersionedMixin, EvidenceMixin, Base):
     """Two species the source calls isomers; stored once, lower id first."""
 
     __tablename__ = "isomer_pair"

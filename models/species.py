@@ -5,13 +5,14 @@ from sqlalchemy import CheckConstraint, ForeignKey, Index, String, Text, UniqueC
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from models.base import Base
+from models.curation import VersionedMixin
 from models.enums import SpeciesKind, enum_column_type
 from models.evidence import EvidenceMixin
 from models.material import Material
 from models.quantity import value_or_range
 
 
-class Species(EvidenceMixin, Base):
+class Species(VersionedMixin, EvidenceMixin, Base):
     """One species, however many tables of the source mention it.
 
     ``label`` is spelled as in the source ("MSC-311", "sMSC-371", "PCs");

@@ -15,6 +15,7 @@ from sqlalchemy import (
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from models.base import Base
+from models.curation import VersionedMixin
 from models.enums import Trigger, enum_column_type
 from models.evidence import EvidenceMixin
 from models.procedure import Experiment
@@ -22,7 +23,7 @@ from models.reagent import Reagent
 from models.species import Species
 
 
-class Transformation(EvidenceMixin, Base):
+class Transformation(VersionedMixin, EvidenceMixin, Base):
     """Source species turning into product species under stated conditions.
 
     ``reversible`` is null where the source does not say. Conditions are typed

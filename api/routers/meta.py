@@ -43,9 +43,9 @@ class Info(Schema):
 
 def schema_revision(session: Session) -> str | None:
     try:
-        return session.execute(text("SELECT version_num FROM alembic_version")).scalar()
+        with session.begin_nested():
+            return session.execute(text("SELECT version_num FROM alembic_version")).scalar()
     except SQLAlchemyError:
-        session.rollback()
         return None
 
 

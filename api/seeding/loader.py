@@ -583,13 +583,15 @@ def _sync_kind(session: Session, kind: Kind, rows: list[Row]) -> tuple[Tally, li
         elif _canonical(snapshot(obj, row)) == _canonical(row):
             tally.unchanged += 1
         else:
-            _update(session, kind.model, obj, row)
+            update_row(session, kind.model, obj, row)
             tally.updated += 1
     session.flush()
     return tally, [obj for key, obj in by_key.items() if key not in wanted_keys]
 
 
-def _update(session: Session, model: type[m.Base], obj: Any, row: Row) -> None:
+def update_row(session: Session, model: type[m.Base], obj: Any, row: Row) -> None:
+    if isinstance(obj, m.VersionedMixin):
+        obj.version += 1  # an If-Match read before this load no longer holds
     for name, value in row.items():
         if not isinstance(value, list):
             if getattr(obj, name) != value:

@@ -1,0 +1,113 @@
+"""Write limits (requests per key per minute) and request ids.
+
+The rate limit is kept in the server process (a sliding one-minute window per
+key): one process per database is how ``msckb serve`` runs.
+"""
+
+import logging
+import re
+import threading
+import time
+import uuid
+from collections import defaultdict, deque
+from collections.abc import Awaitable, Callable, MutableMapping
+from contextvars import ContextVar
+from typing import Any
+
+from api.errors import TooManyRequests
+from api.settings import get_settings
+
+request_id: ContextVar[str | None] = ContextVar("request_id", default=None)
+"""The id of the request being served, for every log line it causes."""
+
+log = logging.getLogger("msckb")
+
+
+class RateLimiter:
+    def __init__(self, per_minute: Callable[[], int]) -> None:
+        self._per_minute = per_minute
+        self._hits: dict[str, deque[float]] = defaultdict(deque)
+        self._lock = threading.Lock()
+
+    def check(self, key: str) -> None:
+        """Count one write for ``key``; TooManyRequests when it is over its limit."""
+        now = time.monotonic()
+        limit = self._per_minute()
+        with self._lock:
+            hits = self._hits[key]
+            while hits and now - hits[0] >= 60:
+                hits.popleft()
+            if len(hits) >= limit:
+                wait = max(1, int(60 - (now - hits[0])) + 1)
+                raise TooManyRequests(
+                    f"More than {limit} writes in a minute with this key; retry in {wait} s.",
+                    headers={"Retry-After": str(wait)},
+                )
+            hits.append(now)
+
+    def reset(self) -> None:
+        with self._lock:
+            self._hits.clear()
+
+
+write_limiter = RateLimiter(lambda: get_settings().writes_per_minute)
+
+
+class RequestIdFilter(logging.Filter):
+    """Puts the request id on every log record (``%(request_id)s``)."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        record.request_id = request_id.get() or "-"
+        return True
+
+
+Scope = MutableMapping[str, Any]
+Message = MutableMapping[str, Any]
+Receive = Callable[[], Awaitable[Message]]
+Send = Callable[[Message], Awaitable[None]]
+ASGIApp = Callable[[Scope, Receive, Send], Awaitable[None]]
+
+_CLIENT_ID = re.compile(r"^[A-Za-z0-9._-]{1,64}$")
+
+
+class RequestIds:
+    """ASGI middleware: a request id on every response (``X-Request-ID``, the client's
+    own when it sends a sane one) and every log line, and one access line per request."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        given = next(
+            (v.decode("latin-1") for k, v in scope["headers"] if k.lower() == b"x-request-id"),
+            "",
+        )
+        rid = given if _CLIENT_ID.match(given) else uuid.uuid4().hex
+        token = request_id.set(rid)
+        started = time.perf_counter()
+        status = 500
+
+        async def send_with_id(message: Message) -> None:
+            nonlocal status
+            if message["type"] == "http.response.start":
+                status = message["status"]
+                message["headers"] = [
+                    *message.get("headers", []),
+                    (b"x-request-id", rid.encode("latin-1")),
+                ]
+            await send(message)
+
+        try:
+            await self.app(scope, receive, send_with_id)
+        finally:
+            log.info(
+                "%s %s %s %.1f ms",
+                scope["method"],
+                scope["path"],
+                status,
+                (time.perf_counter() - started) * 1000,
+            )
+            request_id.reset(token)

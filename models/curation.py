@@ -1,0 +1,64 @@
+"""Curation through the API: API keys, the audit trail, and row versions."""
+
+from datetime import datetime
+from enum import StrEnum
+
+from sqlalchemy import DateTime, Index, Integer, String, Text, func
+from sqlalchemy.orm import Mapped, mapped_column
+
+from models.base import Base
+from models.enums import enum_column_type
+
+
+class Role(StrEnum):
+    CURATOR = "curator"
+    """Creates and edits facts, imports BibTeX."""
+    ADMIN = "admin"
+    """Also deletes."""
+
+
+class ChangeAction(StrEnum):
+    CREATE = "create"
+    UPDATE = "update"
+    DELETE = "delete"
+
+
+class VersionedMixin:
+    """A row version for optimistic concurrency: served as the ETag, required back in
+    If-Match, raised by one on every write."""
+
+    version: Mapped[int] = mapped_column(Integer, server_default="1", default=1)
+
+
+class ApiKey(Base):
+    """A curator's key. Only a SHA-256 of the key is stored: keys are 256-bit random
+    tokens, so a fast hash is enough and a lookup is one index seek."""
+
+    __tablename__ = "api_key"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(80), unique=True)
+    role: Mapped[Role] = mapped_column(enum_column_type(Role, "role"))
+    key_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
+    revoked_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+
+
+class Change(Base):
+    """One write through the API: who, when, what, and the entry before and after (as
+    the seed-file JSON of the entity; null before a creation and after a deletion)."""
+
+    __tablename__ = "change"
+    __table_args__ = (Index("ix_change_entity_identifier", "entity", "identifier"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    at: Mapped[datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
+    key_name: Mapped[str] = mapped_column(String(80), index=True)
+    action: Mapped[ChangeAction] = mapped_column(enum_column_type(ChangeAction, "change_action"))
+    entity: Mapped[str] = mapped_column(String(40))
+    """The kind written, e.g. "species", "transformation"."""
+    identifier: Mapped[str] = mapped_column(String(200))
+    """Its stable identifier, e.g. "cds-msc-311"."""
+    before: Mapped[str | None] = mapped_column(Text)
+    after: Mapped[str | None] = mapped_column(Text)
+    request_id: Mapped[str | None] = mapped_column(String(64))
