@@ -8,7 +8,9 @@ from fastapi.openapi.utils import get_openapi
 from api import __version__
 from api.deps import check_parameters
 from api.errors import PROBLEM_JSON, install_error_handlers
+from api.limits import RequestGuard
 from api.routers import (
+    curation,
     export,
     maldi,
     materials,
@@ -43,6 +45,7 @@ def create_app() -> FastAPI:
         description=DESCRIPTION,
         dependencies=[Depends(check_parameters)],
     )
+    app.add_middleware(RequestGuard)
     install_error_handlers(app)
     app.include_router(meta.router)
     for module in (
@@ -55,6 +58,7 @@ def create_app() -> FastAPI:
         reference_data,
         tables,
         export,
+        curation,
     ):
         app.include_router(module.router, prefix="/api/v1")
 

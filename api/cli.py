@@ -1,12 +1,15 @@
 """The ``msckb`` command line."""
 
 import json
+from datetime import UTC, datetime
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from api.auth import hash_key, new_key
 from api.citations import CitationFormat, render
 from api.db import get_engine
 from api.errors import NotFound
@@ -20,6 +23,7 @@ from api.seeding.dump import write_seed_files
 from api.seeding.loader import SeedError, load, read_and_check
 from api.settings import get_settings
 from api.tables import RENDERERS, TableFormat, build_table, to_json
+from models import ApiKey, Role
 
 app = typer.Typer(
     help="MSC-KB: curated knowledge base of magic-size clusters.",
@@ -153,6 +157,69 @@ def export(
     typer.echo(f"wrote {directory}: release {release['number']}, sha256 {release['content_hash']}")
 
 
+LOG_CONFIG: dict[str, Any] = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "filters": {"request_id": {"()": "api.limits.RequestIdFilter"}},
+    "formatters": {
+        "default": {"format": "%(asctime)s %(levelname)s [%(request_id)s] %(name)s: %(message)s"}
+    },
+    "handlers": {
+        "stderr": {
+            "class": "logging.StreamHandler",
+            "formatter": "default",
+            "filters": ["request_id"],
+        }
+    },
+    "loggers": {
+        name: {"handlers": ["stderr"], "level": "INFO", "propagate": False}
+        for name in ("uvicorn", "uvicorn.error", "msckb")
+    },
+}
+"""Every log line carries the id of the request it belongs to ("-" outside requests)."""
+
+
+keys = typer.Typer(help="API keys for curators: create, list, revoke.", no_args_is_help=True)
+app.add_typer(keys, name="keys")
+
+
+@keys.command("create")
+def keys_create(
+    name: Annotated[str, typer.Option(help="Who the key is for; shown in the audit trail.")],
+    role: Annotated[Role, typer.Option(help="curator: create and edit; admin: also delete.")],
+) -> None:
+    """Make a key and print it once; only its SHA-256 is stored."""
+    key = new_key()
+    with Session(get_engine()) as session, session.begin():
+        if session.scalar(select(ApiKey.id).where(ApiKey.name == name)) is not None:
+            typer.echo(f"a key named {name!r} exists already", err=True)
+            raise typer.Exit(code=1)
+        session.add(ApiKey(name=name, role=role, key_hash=hash_key(key)))
+    typer.echo(key)
+    typer.echo(f"(key {name!r}, role {role.value}: store it now, it is not shown again)", err=True)
+
+
+@keys.command("list")
+def keys_list() -> None:
+    """Names, roles and dates of the keys; never the keys themselves."""
+    with Session(get_engine()) as session:
+        for k in session.scalars(select(ApiKey).order_by(ApiKey.name)):
+            state = f"revoked {k.revoked_at:%Y-%m-%d %H:%M}" if k.revoked_at else "active"
+            typer.echo(f"{k.name:<24} {k.role.value:<8} created {k.created_at:%Y-%m-%d}  {state}")
+
+
+@keys.command("revoke")
+def keys_revoke(name: Annotated[str, typer.Argument(help="Name of the key.")]) -> None:
+    """Revoke a key: it stops working at once; its writes stay in the audit trail."""
+    with Session(get_engine()) as session, session.begin():
+        key = session.scalars(select(ApiKey).where(ApiKey.name == name)).one_or_none()
+        if key is None:
+            typer.echo(f"no key named {name!r}", err=True)
+            raise typer.Exit(code=1)
+        key.revoked_at = datetime.now(UTC)
+    typer.echo(f"revoked {name!r}")
+
+
 @app.command()
 def serve(
     host: Annotated[str, typer.Option(envvar="HOST")] = "127.0.0.1",
@@ -162,7 +229,8 @@ def serve(
     import uvicorn
 
     typer.echo(f"MSC-KB API docs: http://{host}:{port}/docs")
-    uvicorn.run("api.app:app", host=host, port=port)
+    # The app logs one line per request with its id; uvicorn's own access line has none.
+    uvicorn.run("api.app:app", host=host, port=port, log_config=LOG_CONFIG, access_log=False)
 
 
 if __name__ == "__main__":

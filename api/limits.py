@@ -1,4 +1,4 @@
-"""Write limits (requests per key per minute) and request ids.
+"""Write limits (requests per key per minute, body size) and request ids.
 
 The rate limit is kept in the server process (a sliding one-minute window per
 key): one process per database is how ``msckb serve`` runs.
@@ -14,7 +14,9 @@ from collections.abc import Awaitable, Callable, MutableMapping
 from contextvars import ContextVar
 from typing import Any
 
-from api.errors import TooManyRequests
+from starlette.exceptions import HTTPException
+
+from api.errors import TooManyRequests, problem
 from api.settings import get_settings
 
 request_id: ContextVar[str | None] = ContextVar("request_id", default=None)
@@ -70,9 +72,13 @@ ASGIApp = Callable[[Scope, Receive, Send], Awaitable[None]]
 _CLIENT_ID = re.compile(r"^[A-Za-z0-9._-]{1,64}$")
 
 
-class RequestIds:
+class RequestGuard:
     """ASGI middleware: a request id on every response (``X-Request-ID``, the client's
-    own when it sends a sane one) and every log line, and one access line per request."""
+    own when it sends a sane one) and every log line, one access line per request, and
+    the cap on request bodies (413 beyond ``max_body_bytes``, as problem+json).
+
+    FastAPI's own ``max_body_size`` answers outside the app's exception handlers, in
+    plain text and without the request id, hence this."""
 
     def __init__(self, app: ASGIApp) -> None:
         self.app = app
@@ -100,8 +106,29 @@ class RequestIds:
                 ]
             await send(message)
 
+        limit = get_settings().max_body_bytes
+        received = 0
+
+        async def counted_receive() -> Message:
+            nonlocal received
+            message = await receive()
+            if message["type"] == "http.request":
+                received += len(message.get("body", b""))
+                if received > limit:
+                    # An HTTPException passes FastAPI's body parsing unchanged and is
+                    # rendered by the app's problem handler.
+                    raise HTTPException(413, f"The request body is larger than {limit} bytes.")
+            return message
+
+        declared = next(
+            (v for k, v in scope["headers"] if k.lower() == b"content-length"), b""
+        ).decode("latin-1")
         try:
-            await self.app(scope, receive, send_with_id)
+            if declared.isdigit() and int(declared) > limit:
+                response = problem(413, f"The request body is larger than {limit} bytes.")
+                await response(scope, receive, send_with_id)
+            else:
+                await self.app(scope, counted_receive, send_with_id)
         finally:
             log.info(
                 "%s %s %s %.1f ms",

@@ -11,6 +11,7 @@ from __future__ import annotations
 import os
 import uuid
 from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -20,11 +21,14 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session
 
 from api.app import create_app
+from api.auth import hash_key, new_key
 from api.db import get_session, make_engine
 from api.export import record_release
+from api.limits import write_limiter
 from api.migrate import upgrade
 from api.seeding.loader import load, read_and_check
 from api.settings import PROJECT_ROOT
+from models import ApiKey, Role
 from tests.postgres import Cluster, PostgresUnavailable, start_cluster
 
 ENGINES = ["sqlite", "postgresql"]
@@ -137,3 +141,33 @@ def client(session: Session) -> Iterator[TestClient]:
 def api(seeded: Session) -> Iterator[TestClient]:
     """The app on the database holding the curated seeds."""
     yield from _client_on(seeded)
+
+
+@dataclass(frozen=True)
+class Keys:
+    """Headers carrying a curator's and an admin's API key."""
+
+    curator: dict[str, str]
+    admin: dict[str, str]
+
+
+def add_key(session: Session, *, name: str, role: Role) -> str:
+    key = new_key()
+    session.add(ApiKey(name=name, role=role, key_hash=hash_key(key)))
+    session.flush()
+    return key
+
+
+@pytest.fixture
+def keys(seeded: Session) -> Keys:
+    return Keys(
+        curator={"X-API-Key": add_key(seeded, name="curie", role=Role.CURATOR)},
+        admin={"X-API-Key": add_key(seeded, name="admin", role=Role.ADMIN)},
+    )
+
+
+@pytest.fixture(autouse=True)
+def _fresh_write_limits() -> Iterator[None]:
+    write_limiter.reset()
+    yield
+    write_limiter.reset()

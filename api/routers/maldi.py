@@ -2,10 +2,11 @@
 
 from typing import Annotated
 
-from fastapi import APIRouter, Query
+from fastapi import APIRouter, Query, Response
 
+from api.curation import MALDI, etag
 from api.deps import SessionDep
-from api.errors import problem_responses
+from api.errors import NotFound, problem_responses
 from api.pagination import PagerDep
 from api.queries import lookup
 from api.queries.maldi import DEFAULT_TOLERANCE_DA, list_matrices, list_measurements
@@ -59,3 +60,19 @@ def matrices_list(session: SessionDep, pager: PagerDep) -> Page[MatrixRead]:
     return pager.page(
         session, list_matrices(), key=MaldiMatrix.acronym, item=MatrixRead.model_validate
     )
+
+
+@router.get(
+    "/maldi/{measurement_id}",
+    summary="One MALDI-TOF measurement",
+    response_model=MaldiRead,
+    responses=problem_responses(404),
+)
+def maldi_by_id(session: SessionDep, response: Response, measurement_id: str) -> MaldiRead:
+    measurement = session.scalars(
+        list_measurements().where(MaldiMeasurement.slug == measurement_id)
+    ).one_or_none()
+    if measurement is None:
+        raise NotFound(f"No MALDI measurement {measurement_id!r}; list them at /api/v1/maldi.")
+    response.headers["ETag"] = etag(MALDI, measurement)
+    return MaldiRead.model_validate(measurement)

@@ -2,8 +2,9 @@
 
 from typing import Annotated
 
-from fastapi import APIRouter, Query
+from fastapi import APIRouter, Query, Response
 
+from api.curation import EXPERIMENT, SYNTHESIS, etag
 from api.deps import SessionDep
 from api.errors import problem_responses
 from api.pagination import PagerDep
@@ -46,8 +47,10 @@ def syntheses_list(
     responses=problem_responses(404),
     tags=["syntheses"],
 )
-def synthesis_by_slug(session: SessionDep, slug: str) -> SynthesisRead:
-    return SynthesisRead.model_validate(get_synthesis(session, slug))
+def synthesis_by_slug(session: SessionDep, response: Response, slug: str) -> SynthesisRead:
+    synthesis = get_synthesis(session, slug)
+    response.headers["ETag"] = etag(SYNTHESIS, synthesis)
+    return SynthesisRead.model_validate(synthesis)
 
 
 @router.get(
@@ -83,5 +86,7 @@ def experiments_list(
     responses=problem_responses(404),
     tags=["experiments"],
 )
-def experiment_by_slug(session: SessionDep, slug: str) -> ExperimentRead:
-    return ExperimentRead.model_validate(get_experiment(session, slug))
+def experiment_by_slug(session: SessionDep, response: Response, slug: str) -> ExperimentRead:
+    experiment = get_experiment(session, slug)
+    response.headers["ETag"] = etag(EXPERIMENT, experiment)
+    return ExperimentRead.model_validate(experiment)

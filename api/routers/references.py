@@ -14,6 +14,7 @@ from api.citations import (
     negotiate,
     render,
 )
+from api.curation import REFERENCE, etag
 from api.deps import SessionDep
 from api.errors import problem_responses
 from api.pagination import PagerDep
@@ -104,11 +105,19 @@ def references_list(
     responses={**problem_responses(404), **CITATION_CONTENT},
 )
 def reference_by_key(
-    session: SessionDep, key: str, format_: FormatParam = None, accept: AcceptHeader = None
+    session: SessionDep,
+    response: Response,
+    key: str,
+    format_: FormatParam = None,
+    accept: AcceptHeader = None,
 ) -> Any:
     reference = get_reference(session, key)
-    alternative = citations_response([reference], negotiate(format_, accept))
-    return alternative or ReferenceRead.model_validate(reference)
+    tag = {"ETag": etag(REFERENCE, reference)}
+    alternative = citations_response([reference], negotiate(format_, accept), headers=tag)
+    if alternative is not None:
+        return alternative
+    response.headers.update(tag)
+    return ReferenceRead.model_validate(reference)
 
 
 class BibliographyMeta(Schema):

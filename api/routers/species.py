@@ -2,8 +2,9 @@
 
 from typing import Annotated
 
-from fastapi import APIRouter, Path, Query
+from fastapi import APIRouter, Path, Query, Response
 
+from api.curation import SPECIES, etag
 from api.deps import SessionDep
 from api.errors import problem_responses
 from api.pagination import PagerDep
@@ -58,6 +59,10 @@ def species_list(
     responses=problem_responses(404),
 )
 def species_by_slug(
-    session: SessionDep, slug: Annotated[str, Path(description=SLUG_DESCRIPTION)]
+    session: SessionDep,
+    response: Response,
+    slug: Annotated[str, Path(description=SLUG_DESCRIPTION)],
 ) -> SpeciesDetail:
-    return species_detail(session, get_species(session, slug))
+    species = get_species(session, slug)
+    response.headers["ETag"] = etag(SPECIES, species)
+    return species_detail(session, species)

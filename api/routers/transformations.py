@@ -5,6 +5,7 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Header, Path, Query, Response
 from sqlalchemy.orm import Session
 
+from api.curation import TRANSFORMATION, etag
 from api.deps import SessionDep
 from api.errors import BadRequest, problem_responses
 from api.figures import MEDIA_TYPES, RENDERERS, NetworkFormat
@@ -246,6 +247,9 @@ def network_of(session: Session, *, material_id: int | None) -> Network:
 )
 def transformation_by_id(
     session: SessionDep,
+    response: Response,
     transformation_id: Annotated[str, Path(description="The transformation's id.")],
 ) -> TransformationDetail:
-    return TransformationDetail.of(get_transformation(session, transformation_id))
+    transformation = get_transformation(session, transformation_id)
+    response.headers["ETag"] = etag(TRANSFORMATION, transformation)
+    return TransformationDetail.of(transformation)

@@ -343,8 +343,12 @@ def entry_schema(kind: Kind) -> type[s.Entry]:
 
 
 def tidy(kind: Kind, entry: Entry) -> Entry:
+    return tidy_with(entry_schema(kind), entry)
+
+
+def tidy_with(schema: type[s.Entry], entry: Entry) -> Entry:
     """Validate ``entry`` and drop the fields that hold their default."""
-    validated = entry_schema(kind).model_validate(entry)
+    validated = schema.model_validate(entry)
     tidied: Entry = _evidence_last(validated.model_dump(mode="json", exclude_defaults=True))
     return tidied
 

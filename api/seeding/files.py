@@ -6,6 +6,7 @@ entry and the field, and what was expected.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TypeVar
@@ -132,17 +133,31 @@ def _line(block: Any) -> int:
     return int(block.start_line or 0) + 1
 
 
-def _read_bib(path: Path, problems: list[str]) -> dict[str, BibRecord]:
+def _raw_key(raw: str) -> str | None:
+    """The key of an entry that failed to parse, from its raw text."""
+    match = re.match(r"\s*@\w+\s*[{(]\s*([^,\s]+)\s*,", raw)
+    return match.group(1) if match else None
+
+
+def parse_bib(
+    text: str, source: str, problems: list[str], *, strict: bool = True
+) -> dict[str, BibRecord]:
+    """BibTeX records by key; each problem names ``source``, the line and the entry.
+    ``strict`` refuses fields the knowledge base does not hold; otherwise they are
+    left out (an imported record often carries an abstract or a URL)."""
     library = bibtexparser.parse_string(  # type: ignore[attr-defined]
-        path.read_text(encoding="utf-8"),
+        text,
         append_middleware=[middlewares.SeparateCoAuthors(), middlewares.SplitNameParts()],
     )
     for block in library.failed_blocks:
-        reason = getattr(block, "error", None) or type(block).__name__
-        problems.append(f"seeds/{BIB_FILE}: line {_line(block)}: {reason}")
+        error = getattr(block, "error", None)
+        reason = getattr(error, "abort_reason", None) or str(error or "") or type(block).__name__
+        key = getattr(block, "key", None) or _raw_key(getattr(block, "raw", ""))
+        named = f" ({key})" if key else ""
+        problems.append(f"{source}: line {_line(block)}{named}: {reason}")
     records: dict[str, BibRecord] = {}
     for entry in library.entries:
-        where = f"seeds/{BIB_FILE}: line {_line(entry)} ({entry.key})"
+        where = f"{source}: line {_line(entry)} ({entry.key})"
         try:
             entry_type = EntryType(entry.entry_type.lower())
         except ValueError:
@@ -154,7 +169,8 @@ def _read_bib(path: Path, problems: list[str]) -> dict[str, BibRecord]:
         for name, bib_field in entry.fields_dict.items():
             name = name.lower()
             if name not in BIB_FIELDS:
-                problems.append(f"{where}: field {name!r} is not one of {sorted(BIB_FIELDS)}")
+                if strict:
+                    problems.append(f"{where}: field {name!r} is not one of {sorted(BIB_FIELDS)}")
             elif name == "author":
                 authors = [
                     BibAuthor(
@@ -167,6 +183,33 @@ def _read_bib(path: Path, problems: list[str]) -> dict[str, BibRecord]:
                 fields[name] = str(bib_field.value).strip()
         records[entry.key] = BibRecord(entry.key, entry_type, _line(entry), fields, authors)
     return records
+
+
+def reference_seed(
+    record: BibRecord,
+    source: str,
+    problems: list[str],
+    *,
+    cited_at: list[str] | None = None,
+    checked: list[Any] | None = None,
+) -> ReferenceSeed | None:
+    """The record as a ReferenceSeed; None (and problems) when it does not validate."""
+    data = {
+        "key": record.key,
+        "entry_type": record.entry_type,
+        "authors": [{"family": a.family, "given": a.given} for a in record.authors],
+        **{name: record.fields.get(bib_name) for name, bib_name in _COLUMNS.items()},
+        "cited_at": cited_at or [],
+        "checked": checked or [],
+    }
+    try:
+        return ReferenceSeed.model_validate(data)
+    except ValidationError as exc:
+        where = f"{source}: line {record.line} ({record.key})"
+        problems.extend(
+            f"{where}: {'.'.join(str(p) for p in err['loc'])}: {err['msg']}" for err in exc.errors()
+        )
+        return None
 
 
 def read_seed_set(seeds_dir: Path) -> SeedSet:
@@ -189,7 +232,7 @@ def read_seed_set(seeds_dir: Path) -> SeedSet:
             problems.extend(_describe(err, data, file_name) for err in exc.errors())
     bib_path = seeds_dir / BIB_FILE
     if bib_path.exists():
-        records = _read_bib(bib_path, problems)
+        records = parse_bib(bib_path.read_text(encoding="utf-8"), f"seeds/{BIB_FILE}", problems)
         notes = seeds.files.get("references.yaml")
         if isinstance(notes, ReferencesFile):
             seeds.references = _references(records, notes, problems)
@@ -212,23 +255,15 @@ def _references(
         if key not in notes:
             problems.append(f"seeds/{BIB_FILE}: {key}: has no entry in seeds/references.yaml")
             continue
-        f = record.fields
-        data = {
-            "key": key,
-            "entry_type": record.entry_type,
-            "authors": [{"family": a.family, "given": a.given} for a in record.authors],
-            **{name: f.get(bib_name) for name, bib_name in _COLUMNS.items()},
-            "cited_at": notes[key].cited_at,
-            "checked": notes[key].checked,
-        }
-        try:
-            references.append(ReferenceSeed.model_validate(data))
-        except ValidationError as exc:
-            where = f"seeds/{BIB_FILE}: line {record.line} ({key})"
-            problems.extend(
-                f"{where}: {'.'.join(str(p) for p in err['loc'])}: {err['msg']}"
-                for err in exc.errors()
-            )
+        seed = reference_seed(
+            record,
+            f"seeds/{BIB_FILE}",
+            problems,
+            cited_at=notes[key].cited_at,
+            checked=list(notes[key].checked),
+        )
+        if seed is not None:
+            references.append(seed)
     return references
 
 

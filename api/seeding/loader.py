@@ -584,14 +584,14 @@ def _sync_kind(session: Session, kind: Kind, rows: list[Row]) -> tuple[Tally, li
             tally.unchanged += 1
         else:
             update_row(session, kind.model, obj, row)
+            if isinstance(obj, m.VersionedMixin):
+                obj.version += 1  # an ETag read before this load no longer holds
             tally.updated += 1
     session.flush()
     return tally, [obj for key, obj in by_key.items() if key not in wanted_keys]
 
 
 def update_row(session: Session, model: type[m.Base], obj: Any, row: Row) -> None:
-    if isinstance(obj, m.VersionedMixin):
-        obj.version += 1  # an If-Match read before this load no longer holds
     for name, value in row.items():
         if not isinstance(value, list):
             if getattr(obj, name) != value:

@@ -1,0 +1,426 @@
+"""Writes through the API: create, patch and delete curated facts.
+
+A write takes and gives the same shape as the seed files, validated by the same
+pydantic schemas, and turns an entry into rows with the loader's own builders,
+so a fact entered through the API is the fact a seed file would hold (and
+``msckb dump-seeds`` writes it back). Every write checks the row version the
+client read (If-Match), raises it atomically, and leaves a row in the audit trail.
+"""
+
+import json
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from pydantic import ValidationError
+from sqlalchemy import func, select, update
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
+from sqlalchemy.orm.attributes import set_committed_value
+
+import models as m
+from api.errors import (
+    BadRequest,
+    Conflict,
+    PreconditionFailed,
+    PreconditionRequired,
+    ProblemError,
+    Unprocessable,
+)
+from api.limits import request_id
+from api.seeding import loader
+from api.seeding import schemas as s
+from api.seeding.dump import Names, entry_of, entry_schema, observation_entry, tidy_with
+from api.seeding.files import parse_bib, reference_seed
+from api.seeding.loader import Resolver, Row, Spec, build, loader_options, update_row
+
+Entry = dict[str, Any]
+
+
+class PointResolver(Resolver):
+    """Identifiers in a request body, resolved one query each; an unknown one is a 422."""
+
+    def id(self, model: type[m.Base], column: str, value: Any) -> int:
+        found = self.session.scalar(
+            select(model.id).where(getattr(model, column) == value)  # type: ignore[attr-defined]
+        )
+        if found is None:
+            table = model.__tablename__
+            raise Unprocessable(
+                f"body: no {table} with {column} {value!r}",
+                errors=[{"location": "body", "message": f"unknown {table}", "type": "unknown"}],
+            )
+        return int(found)
+
+
+class PointNames(Names):
+    """Row ids -> identifiers one query each, for the few rows of one entry."""
+
+    def __call__(self, model_: type[m.Base], ident: int | None) -> str | None:
+        if ident is None:
+            return None
+        column = getattr(model_, self.COLUMNS[model_])
+        value = self.session.scalar(select(column).where(model_.id == ident))  # type: ignore[attr-defined]
+        return None if value is None else str(value)
+
+
+@dataclass(frozen=True)
+class Writable:
+    """One kind of fact the API writes."""
+
+    entity: str
+    model: type[m.Base]
+    schema: type[s.Entry]
+    to_row: Callable[[Any, Resolver], Row]
+    to_entry: Callable[[Any, Names], Entry]
+    identity: Callable[[Any], str]
+    """The stable identifier of a validated entry, e.g. its slug."""
+    children: Spec = field(default_factory=dict)
+
+
+def _from_kind(kind_name: str, entity: str, identity: Callable[[Any], str]) -> Writable:
+    kind = next(k for k in loader.KINDS if k.name == kind_name)
+    return Writable(
+        entity=entity,
+        model=kind.model,
+        schema=entry_schema(kind),
+        to_row=kind.row,
+        to_entry=lambda row, names: entry_of(kind, row, names),
+        identity=identity,
+        children=kind.children,
+    )
+
+
+def pair(first: str, second: str) -> str:
+    return f"{first}/{second}"
+
+
+REFERENCE = _from_kind("references", "reference", lambda e: e.key)
+SPECIES = _from_kind("species", "species", lambda e: e.slug)
+COUNTERPART = _from_kind("counterparts", "counterpart", lambda e: pair(e.pc, e.msc))
+ISOMER_PAIR = _from_kind("isomer pairs", "isomer pair", lambda e: pair(*sorted(e.species)))
+MALDI = _from_kind("MALDI measurements", "MALDI measurement", lambda e: e.slug)
+SYNTHESIS = _from_kind("syntheses", "synthesis", lambda e: e.slug)
+EXPERIMENT = _from_kind("experiments", "experiment", lambda e: e.slug)
+TRANSFORMATION = _from_kind("transformations", "transformation", lambda e: e.slug)
+
+
+# --- versions and ETags ---------------------------------------------------------------
+
+
+def etag(writable: Writable, row: Any) -> str:
+    return f'"{writable.entity.replace(" ", "-")}-{row.id}-v{row.version}"'
+
+
+_ETAG = re.compile(r'^(?:W/)?"[a-z-]+-(\d+)-v(\d+)"$')
+
+
+def expected_version(writable: Writable, row: Any, if_match: str | None) -> int:
+    """The version the client read, from If-Match; 428 without it, 412 when stale."""
+    if not if_match:
+        raise PreconditionRequired(
+            "Send the ETag you read in an If-Match header: a write without it could "
+            "overwrite someone else's change."
+        )
+    current = etag(writable, row)
+    tags = [t.strip() for t in if_match.split(",")]
+    if current in tags:
+        return int(row.version)
+    stale = next((_ETAG.match(t) for t in tags if _ETAG.match(t)), None)
+    read = f" (you read version {stale.group(2)})" if stale else ""
+    raise PreconditionFailed(
+        f"This {writable.entity} changed since it was read{read}; it is now {current}. "
+        "Read it again and reapply your change.",
+        headers={"ETag": current},
+    )
+
+
+def _claim(session: Session, row: Any, version: int) -> None:
+    """Raise the version from the one read, atomically: of two concurrent writes of one
+    row, the second finds the version moved and gets 412."""
+    table = row.__table__
+    result = session.execute(
+        update(table)
+        .where(table.c.id == row.id, table.c.version == version)
+        .values(version=version + 1)
+    )
+    if result.rowcount != 1:  # type: ignore[attr-defined]
+        raise PreconditionFailed("It changed while this write was waiting; read it again.")
+    set_committed_value(row, "version", version + 1)
+
+
+# --- validation -------------------------------------------------------------------------
+
+
+def validate(writable: Writable, body: Any) -> Any:
+    """The body as a seed entry; a 422 naming each bad field, as the seed loader would."""
+    try:
+        return writable.schema.model_validate(body)
+    except ValidationError as exc:
+        errors = [
+            {
+                "location": ".".join(["body", *(str(p) for p in err["loc"])]),
+                "message": err["msg"],
+                "type": err["type"],
+            }
+            for err in exc.errors()
+        ]
+        detail = "; ".join(f"{e['location']}: {e['message']}" for e in errors)
+        raise Unprocessable(f"Invalid {writable.entity}: {detail}", errors=errors) from exc
+
+
+def merge_patch(target: Any, patch: Any) -> Any:
+    """RFC 7396 JSON merge patch: objects merge, null removes, anything else replaces."""
+    if not isinstance(patch, dict):
+        return patch
+    merged = dict(target) if isinstance(target, dict) else {}
+    for name, value in patch.items():
+        if value is None:
+            merged.pop(name, None)
+        else:
+            merged[name] = merge_patch(merged.get(name), value)
+    return merged
+
+
+def current_entry(session: Session, writable: Writable, row: Any) -> Entry:
+    return tidy_with(writable.schema, writable.to_entry(row, PointNames(session)))
+
+
+def _apply(session: Session, writable: Writable, change: Callable[[], Any]) -> None:
+    """Make ``change`` and flush it in a savepoint: if the database refuses it, the
+    session is as before and the refusal is a 409."""
+    try:
+        with session.begin_nested():
+            change()
+            session.flush()
+    except IntegrityError as exc:
+        raise Conflict(
+            f"The database refused this {writable.entity}: it would duplicate or break a "
+            f"link to another fact ({type(exc.orig).__name__})."
+        ) from exc
+
+
+def record(
+    session: Session,
+    *,
+    key: m.ApiKey,
+    action: m.ChangeAction,
+    entity: str,
+    identifier: str,
+    before: Entry | None,
+    after: Entry | None,
+) -> None:
+    def text(entry: Entry | None) -> str | None:
+        return None if entry is None else json.dumps(entry, ensure_ascii=False, sort_keys=True)
+
+    session.add(
+        m.Change(
+            key_name=key.name,
+            action=action,
+            entity=entity,
+            identifier=identifier,
+            before=text(before),
+            after=text(after),
+            request_id=request_id.get(),
+        )
+    )
+
+
+# --- the three writes -------------------------------------------------------------------
+
+
+def find(session: Session, writable: Writable, *conditions: Any) -> Any:
+    return session.scalars(
+        select(writable.model)
+        .where(*conditions)
+        .options(*loader_options(writable.model, writable.children))
+    ).one_or_none()
+
+
+def create(
+    session: Session,
+    writable: Writable,
+    body: Any,
+    *,
+    key: m.ApiKey,
+    extra: Row | None = None,
+    exists: Callable[[Any], bool],
+) -> Any:
+    """Create from a seed-shaped body; 409 when its identifier is taken."""
+    entry = validate(writable, body)
+    identifier = writable.identity(entry)
+    if exists(entry):
+        raise Conflict(f"A {writable.entity} {identifier!r} exists already; PATCH it instead.")
+    row = build(writable.model, {**writable.to_row(entry, PointResolver(session)), **(extra or {})})
+    _apply(session, writable, lambda: session.add(row))
+    after = current_entry(session, writable, row)
+    record(
+        session,
+        key=key,
+        action=m.ChangeAction.CREATE,
+        entity=writable.entity,
+        identifier=identifier,
+        before=None,
+        after=after,
+    )
+    return row
+
+
+def patch(
+    session: Session,
+    writable: Writable,
+    row: Any,
+    changes: Any,
+    *,
+    key: m.ApiKey,
+    if_match: str | None,
+    identifier: str,
+    extra: Row | None = None,
+) -> Any:
+    """Apply a JSON merge patch to the row's seed entry; the identifier cannot change."""
+    version = expected_version(writable, row, if_match)
+    if not isinstance(changes, dict):
+        raise Unprocessable("body: a merge patch is a JSON object of the fields to change")
+    before = current_entry(session, writable, row)
+    entry = validate(writable, merge_patch(before, changes))
+    if writable.identity(entry) != identifier:
+        raise Unprocessable(
+            f"body: the identifier of a {writable.entity} ({identifier!r}) cannot change; "
+            "create the new one and delete this one instead."
+        )
+    _claim(session, row, version)
+    new_row = {**writable.to_row(entry, PointResolver(session)), **(extra or {})}
+    _apply(session, writable, lambda: update_row(session, writable.model, row, new_row))
+    after = current_entry(session, writable, row)
+    record(
+        session,
+        key=key,
+        action=m.ChangeAction.UPDATE,
+        entity=writable.entity,
+        identifier=identifier,
+        before=before,
+        after=after,
+    )
+    return row
+
+
+def delete(
+    session: Session,
+    writable: Writable,
+    row: Any,
+    *,
+    key: m.ApiKey,
+    if_match: str | None,
+    identifier: str,
+) -> None:
+    """Delete, leaving the entry in the audit trail; 409 while other facts point to it."""
+    version = expected_version(writable, row, if_match)
+    before = current_entry(session, writable, row)
+    _claim(session, row, version)
+    try:
+        _apply(session, writable, lambda: session.delete(row))
+    except ProblemError as exc:
+        raise Conflict(
+            f"Other facts still point to the {writable.entity} {identifier!r} "
+            "(transformations, measurements ...); delete or change them first."
+        ) from exc
+    record(
+        session,
+        key=key,
+        action=m.ChangeAction.DELETE,
+        entity=writable.entity,
+        identifier=identifier,
+        before=before,
+        after=None,
+    )
+
+
+# --- observations: children of an experiment, written one at a time ----------------------
+
+
+def observation_writable(experiment: m.Experiment, position: int) -> Writable:
+    """Observation ``position`` of ``experiment``: identified as "experiment/position"."""
+    return Writable(
+        entity="observation",
+        model=m.Observation,
+        schema=s.ObservationSeed,
+        to_row=lambda entry, r: {
+            **loader.observation_row(entry, position, r),
+            "experiment_id": experiment.id,
+        },
+        to_entry=observation_entry,
+        identity=lambda _entry: f"{experiment.slug}/{position}",
+    )
+
+
+# --- BibTeX import ---------------------------------------------------------------------
+
+
+@dataclass
+class Duplicate:
+    key: str
+    """The key the imported entry carries."""
+    existing: str
+    """The stored reference it duplicates."""
+    matched_by: str
+    """doi, key, or title and year."""
+
+
+@dataclass
+class ImportReport:
+    created: list[str] = field(default_factory=list)
+    duplicates: list[Duplicate] = field(default_factory=list)
+
+
+def normalised_title(title: str) -> str:
+    return re.sub(r"[^0-9a-z]+", "", title.casefold())
+
+
+def _duplicate_of(session: Session, seed: s.ReferenceSeed) -> tuple[str, str] | None:
+    if seed.doi:
+        found = session.scalar(
+            select(m.Reference.key).where(func.lower(m.Reference.doi) == seed.doi.lower())
+        )
+        if found:
+            return found, "doi"
+    if session.scalar(select(m.Reference.key).where(m.Reference.key == seed.key)):
+        return seed.key, "key"
+    if seed.title and seed.year is not None:
+        wanted = normalised_title(seed.title)
+        same_year = session.execute(
+            select(m.Reference.key, m.Reference.title).where(m.Reference.year == seed.year)
+        )
+        for key, title in same_year:
+            if title and normalised_title(title) == wanted:
+                return key, "title and year"
+    return None
+
+
+def import_bibtex(session: Session, text: str, *, key: m.ApiKey) -> ImportReport:
+    """Create each entry, or report it as a duplicate of a stored reference (same DOI,
+    key, or normalised title and year). Any malformed entry refuses the whole body."""
+    problems: list[str] = []
+    records = parse_bib(text, "body", problems, strict=False)
+    if problems:
+        raise BadRequest(
+            "Malformed BibTeX; nothing was imported: " + "; ".join(problems),
+            errors=[{"location": "body", "message": p, "type": "bibtex"} for p in problems],
+        )
+    seeds = [reference_seed(record, "body", problems) for record in records.values()]
+    if problems:
+        raise Unprocessable(
+            "BibTeX entries the knowledge base cannot hold; nothing was imported: "
+            + "; ".join(problems),
+            errors=[{"location": "body", "message": p, "type": "reference"} for p in problems],
+        )
+    report = ImportReport()
+    for seed in seeds:
+        assert seed is not None
+        duplicate = _duplicate_of(session, seed)
+        if duplicate is not None:
+            report.duplicates.append(Duplicate(seed.key, *duplicate))
+            continue
+        create(session, REFERENCE, seed, key=key, exists=lambda _e: False)
+        report.created.append(seed.key)
+    return report

@@ -1,0 +1,450 @@
+"""Writes through the API: keys and roles, each entity's create/patch/delete, If-Match,
+validation, the audit trail, BibTeX import and write limits."""
+
+import logging
+from typing import Any
+
+import pytest
+from fastapi.testclient import TestClient
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from api.limits import RequestIdFilter, write_limiter
+from models import Change, Reference, Species
+from tests.api.test_contract import is_problem
+from tests.conftest import Keys
+
+EVIDENCE: dict[str, Any] = {"ref": "he_transformations", "locator": "Note S1", "status": "reported"}
+NEW_SPECIES: dict[str, Any] = {
+    "slug": "cds-msc-350",
+    "material": "CdS",
+    "kind": "msc",
+    "label": "MSC-350",
+    "absorption_peaks": [{"nm": {"value": 350}, "evidence": EVIDENCE}],
+    "evidence": EVIDENCE,
+}
+
+
+def changes(session: Session) -> int:
+    return session.scalar(select(func.count()).select_from(Change)) or 0
+
+
+def etag_of(api: TestClient, url: str) -> str:
+    response = api.get(url)
+    assert response.status_code == 200, response.text
+    tag: str = response.headers["ETag"]
+    return tag
+
+
+# --- keys and roles -----------------------------------------------------------------------
+
+
+def test_a_write_without_a_key_is_401(api: TestClient, seeded: Session) -> None:
+    response = api.post("/api/v1/species", json=NEW_SPECIES)
+    is_problem(response, 401)
+    assert response.headers["WWW-Authenticate"].startswith("ApiKey")
+    is_problem(api.post("/api/v1/species", json=NEW_SPECIES, headers={"X-API-Key": "guess"}), 401)
+    assert seeded.scalar(select(Species.id).where(Species.slug == "cds-msc-350")) is None
+
+
+def test_a_revoked_key_is_401(api: TestClient, keys: Keys, seeded: Session) -> None:
+    from datetime import UTC, datetime
+
+    from models import ApiKey
+
+    seeded.scalars(select(ApiKey).where(ApiKey.name == "curie")).one().revoked_at = datetime.now(
+        UTC
+    )
+    seeded.flush()
+    is_problem(api.post("/api/v1/species", json=NEW_SPECIES, headers=keys.curator), 401)
+
+
+def test_a_curator_may_not_delete(api: TestClient, keys: Keys, seeded: Session) -> None:
+    tag = etag_of(api, "/api/v1/species/cds-pcs")
+    response = api.delete("/api/v1/species/cds-pcs", headers={**keys.curator, "If-Match": tag})
+    body = is_problem(response, 403)
+    assert "admin" in str(body["detail"])
+    assert api.get("/api/v1/species/cds-pcs").status_code == 200
+    assert changes(seeded) == 0
+
+
+def test_reads_stay_public_but_the_audit_needs_a_key(api: TestClient) -> None:
+    assert api.get("/api/v1/species/cds-msc-311").status_code == 200
+    is_problem(api.get("/api/v1/changes"), 401)
+
+
+# --- species: the whole cycle ---------------------------------------------------------------
+
+
+def test_species_create_patch_delete_with_audit(
+    api: TestClient, keys: Keys, seeded: Session
+) -> None:
+    created = api.post("/api/v1/species", json=NEW_SPECIES, headers=keys.curator)
+    assert created.status_code == 201, created.text
+    assert created.headers["Location"] == "/api/v1/species/cds-msc-350"
+    assert created.json()["entry"]["absorption_peaks"][0]["nm"] == {"value": 350.0}
+    read = api.get("/api/v1/species/cds-msc-350")
+    assert read.json()["absorption_peaks"][0]["peak_nm"] == 350.0
+    tag = read.headers["ETag"]
+    assert tag == created.headers["ETag"]
+
+    patched = api.patch(
+        "/api/v1/species/cds-msc-350",
+        json={"description": "A test species.", "aliases": ["MSC350"]},
+        headers={**keys.curator, "If-Match": tag},
+    )
+    assert patched.status_code == 200, patched.text
+    assert patched.headers["ETag"] != tag
+    body = api.get("/api/v1/species/cds-msc-350").json()
+    assert (body["description"], body["aliases"]) == ("A test species.", ["MSC350"])
+    assert [p["peak_nm"] for p in body["absorption_peaks"]] == [350.0]
+
+    deleted = api.delete(
+        "/api/v1/species/cds-msc-350",
+        headers={**keys.admin, "If-Match": patched.headers["ETag"]},
+    )
+    assert deleted.status_code == 200, deleted.text
+    is_problem(api.get("/api/v1/species/cds-msc-350"), 404)
+
+    trail = api.get("/api/v1/changes", params={"identifier": "cds-msc-350"}, headers=keys.curator)
+    rows = trail.json()["data"]
+    assert [(r["action"], r["key"]) for r in rows] == [
+        ("create", "curie"),
+        ("update", "curie"),
+        ("delete", "admin"),
+    ]
+    assert rows[0]["before"] is None
+    assert rows[0]["after"]["slug"] == "cds-msc-350"
+    assert "description" not in rows[1]["before"]
+    assert rows[1]["after"]["description"] == "A test species."
+    assert rows[2]["before"]["description"] == "A test species."
+    assert rows[2]["after"] is None
+    assert all(r["request_id"] for r in rows)
+
+
+@pytest.mark.parametrize(
+    ("body", "location"),
+    [
+        ({**NEW_SPECIES, "kind": "blob"}, "body.kind"),
+        ({**NEW_SPECIES, "slug": "cds-something-else"}, "body"),
+        ({**NEW_SPECIES, "colour": "red"}, "body.colour"),
+        (
+            {**NEW_SPECIES, "absorption_peaks": [{"nm": {"value": -1}, "evidence": EVIDENCE}]},
+            "body",
+        ),
+    ],
+    ids=["enumeration", "slug-not-from-label", "unknown-field", "negative-peak"],
+)
+def test_invalid_species_is_refused_with_the_seed_schemas_messages(
+    api: TestClient, keys: Keys, seeded: Session, body: dict[str, Any], location: str
+) -> None:
+    problem = is_problem(api.post("/api/v1/species", json=body, headers=keys.curator), 422)
+    assert any(e["location"].startswith(location) for e in problem["errors"])  # type: ignore[attr-defined]
+    assert changes(seeded) == 0
+
+
+def test_unknown_linked_identifiers_are_422(api: TestClient, keys: Keys, seeded: Session) -> None:
+    for body in (
+        {**NEW_SPECIES, "slug": "gaas-msc-350", "material": "GaAs"},
+        {**NEW_SPECIES, "evidence": {**EVIDENCE, "ref": "nobody2099"}},
+    ):
+        problem = is_problem(api.post("/api/v1/species", json=body, headers=keys.curator), 422)
+        assert "GaAs" in str(problem["detail"]) or "nobody2099" in str(problem["detail"])
+    assert changes(seeded) == 0
+
+
+def test_duplicate_is_409(api: TestClient, keys: Keys) -> None:
+    existing = {**NEW_SPECIES, "slug": "cds-msc-311", "label": "MSC-311"}
+    is_problem(api.post("/api/v1/species", json=existing, headers=keys.curator), 409)
+
+
+def test_if_match_is_required_and_must_be_current(api: TestClient, keys: Keys) -> None:
+    url = "/api/v1/species/cds-pcs"
+    change = {"description": "edited"}
+    is_problem(api.patch(url, json=change, headers=keys.curator), 428)
+    tag = etag_of(api, url)
+    assert api.patch(url, json=change, headers={**keys.curator, "If-Match": tag}).status_code == 200
+    stale = api.patch(url, json={"description": "again"}, headers={**keys.curator, "If-Match": tag})
+    is_problem(stale, 412)
+    assert stale.headers["ETag"] == etag_of(api, url)
+    is_problem(api.patch(url, json=change, headers={**keys.curator, "If-Match": '"x"'}), 412)
+
+
+def test_a_patch_cannot_change_the_identifier(api: TestClient, keys: Keys) -> None:
+    url = "/api/v1/species/cds-pcs"
+    response = api.patch(
+        url,
+        json={"slug": "cds-pcs-2", "label": "PCs-2"},
+        headers={**keys.curator, "If-Match": etag_of(api, url)},
+    )
+    is_problem(response, 422)
+
+
+def test_deleting_a_species_others_point_to_is_409(api: TestClient, keys: Keys) -> None:
+    url = "/api/v1/species/cds-msc-311"
+    response = api.delete(url, headers={**keys.admin, "If-Match": etag_of(api, url)})
+    is_problem(response, 409)
+    assert api.get(url).status_code == 200
+
+
+# --- the other entities ---------------------------------------------------------------------
+
+NEW_REFERENCE = {
+    "key": "doe2021new",
+    "entry_type": "article",
+    "authors": [{"family": "Doe", "given": "J."}],
+    "title": "A New Cluster",
+    "journal": "J. Test.",
+    "year": 2021,
+    "volume": "1",
+    "pages": "1–2",
+    "doi": "10.1000/test.1",
+}
+
+
+@pytest.mark.parametrize(
+    ("collection", "body", "read", "change", "check"),
+    [
+        (
+            "/api/v1/references",
+            NEW_REFERENCE,
+            "/api/v1/references/doe2021new",
+            {"title": "A Newer Cluster"},
+            lambda b: b["title"] == "A Newer Cluster",
+        ),
+        (
+            "/api/v1/counterparts",
+            {"pc": "cds-pcs", "msc": "cds-msc-322", "evidence": EVIDENCE},
+            "/api/v1/counterparts/cds-pcs/cds-msc-322",
+            {"evidence": {"status": "proposed"}},
+            lambda b: b["entry"]["evidence"]["status"] == "proposed",
+        ),
+        (
+            "/api/v1/isomer-pairs",
+            {"species": ["cdte-smsc-371", "cdte-dmsc-371"], "evidence": EVIDENCE},
+            "/api/v1/isomer-pairs/cdte-dmsc-371/cdte-smsc-371",
+            {"evidence": {"locator": "Note S4"}},
+            lambda b: b["entry"]["evidence"]["locator"] == "Note S4",
+        ),
+        (
+            "/api/v1/maldi",
+            {
+                "slug": "cds-msc-322-test",
+                "species": "cds-msc-322",
+                "matrices": ["DCTB"],
+                "masses": [{"mass_da": {"value": 5161}, "charge": 1}],
+                "evidence": EVIDENCE,
+            },
+            "/api/v1/maldi/cds-msc-322-test",
+            {"masses": [{"mass_da": {"value": 5162}, "charge": 1}]},
+            lambda b: b["masses"][0]["mass_da"] == 5162.0,
+        ),
+        (
+            "/api/v1/syntheses",
+            {
+                "slug": "cds-test-prep",
+                "title": "Test preparation",
+                "material": "CdS",
+                "steps": [{"action": "react", "temperature_c": 180, "duration_s": 1200}],
+                "evidence": EVIDENCE,
+            },
+            "/api/v1/syntheses/cds-test-prep",
+            {"steps": [{"action": "react", "temperature_c": 160, "duration_s": 1800}]},
+            lambda b: b["steps"][0]["temperature_c"] == 160.0,
+        ),
+        (
+            "/api/v1/experiments",
+            {"slug": "cds-test-run", "title": "Test run", "material": "CdS", "evidence": EVIDENCE},
+            "/api/v1/experiments/cds-test-run",
+            {"description": "watched"},
+            lambda b: b["description"] == "watched",
+        ),
+        (
+            "/api/v1/transformations",
+            {
+                "slug": "cds-pcs-to-cds-msc-322-test",
+                "source": "cds-pcs",
+                "product": "cds-msc-322",
+                "trigger": "thermal",
+                "temperature_c": 60,
+                "evidence": {**EVIDENCE, "status": "proposed"},
+            },
+            "/api/v1/transformations/cds-pcs-to-cds-msc-322-test",
+            {"reversible": False},
+            lambda b: b["reversible"] is False,
+        ),
+        (
+            "/api/v1/experiments/cdse-dispersion-30c/observations",
+            {"species": "cdse-msc-415", "trend": "stable", "evidence": EVIDENCE},
+            None,
+            {"window_start_s": 0, "window_end_s": 600},
+            lambda b: b["entry"]["window_end_s"] == 600.0,
+        ),
+    ],
+    ids=[
+        "reference",
+        "counterpart",
+        "isomer-pair",
+        "maldi",
+        "synthesis",
+        "experiment",
+        "transformation",
+        "observation",
+    ],
+)
+def test_each_entity_can_be_created_patched_and_deleted(
+    api: TestClient,
+    keys: Keys,
+    seeded: Session,
+    collection: str,
+    body: dict[str, Any],
+    read: str | None,
+    change: dict[str, Any],
+    check: Any,
+) -> None:
+    created = api.post(collection, json=body, headers=keys.curator)
+    assert created.status_code == 201, created.text
+    url = read or created.headers["Location"]
+    assert created.headers["Location"] == url.replace(
+        "cdte-dmsc-371/cdte-smsc-371", "cdte-dmsc-371/cdte-smsc-371"
+    )
+    tag = etag_of(api, url)
+    patched = api.patch(url, json=change, headers={**keys.curator, "If-Match": tag})
+    assert patched.status_code == 200, patched.text
+    assert check(api.get(url).json())
+    assert api.get(url).headers["ETag"] == patched.headers["ETag"] != tag
+    deleted = api.delete(url, headers={**keys.admin, "If-Match": patched.headers["ETag"]})
+    assert deleted.status_code == 200, deleted.text
+    assert api.get(url).status_code == 404
+    actions = [r["action"] for r in api.get("/api/v1/changes", headers=keys.curator).json()["data"]]
+    assert actions == ["create", "update", "delete"]
+    assert changes(seeded) == 3
+
+
+def test_observation_positions_follow_on(api: TestClient, keys: Keys) -> None:
+    url = "/api/v1/experiments/cdse-dispersion-30c/observations"
+    body = {"subject": "the dispersion", "trend": "present", "evidence": EVIDENCE}
+    before = len(api.get("/api/v1/experiments/cdse-dispersion-30c").json()["observations"])
+    created = api.post(url, json=body, headers=keys.curator)
+    assert created.headers["Location"] == f"{url}/{before + 1}"
+    is_problem(api.get(f"{url}/99"), 404)
+
+
+# --- BibTeX import -----------------------------------------------------------------------------
+
+BIBTEX = """
+@article{new2021cluster,
+  author = {Doe, Jane and Roe, R.},
+  title = {A New Cluster},
+  journal = {J. Test.},
+  year = {2021},
+  doi = {10.1000/NEW.1},
+  abstract = {Ignored: the knowledge base holds no abstracts.}
+}
+@article{samedoi, title = {Whatever}, year = {2018}, doi = {10.1038/S41467-018-04842-0}}
+@article{zhu2017two, title = {Same key}, year = {2017}}
+@article{sametitle, year = {2017},
+  title = {Two-step nucleation of CdS magic-size nanocluster MSC-311.}}
+"""
+
+
+def test_import_creates_new_entries_and_reports_duplicates(
+    api: TestClient, keys: Keys, seeded: Session
+) -> None:
+    response = api.post(
+        "/api/v1/references/import",
+        content=BIBTEX,
+        headers={**keys.curator, "Content-Type": "application/x-bibtex"},
+    )
+    assert response.status_code == 200, response.text
+    body = response.json()
+    assert body["created"] == ["new2021cluster"]
+    assert {(d["key"], d["existing"], d["matched_by"]) for d in body["duplicates"]} == {
+        ("samedoi", "zhang2018thermally", "doi"),
+        ("zhu2017two", "zhu2017two", "key"),
+        ("sametitle", "zhu2017two", "title and year"),
+    }
+    new = api.get("/api/v1/references/new2021cluster").json()
+    assert [(a["family"], a["given"]) for a in new["authors"]] == [("Doe", "Jane"), ("Roe", "R.")]
+    assert new["doi"] == "10.1000/NEW.1"
+    assert changes(seeded) == 1
+
+
+@pytest.mark.parametrize(
+    ("text", "status", "named"),
+    [
+        (
+            "@article{fine, title={Fine}, year={2020}}\n@article{broken,\n  title = {unclosed\n",
+            400,
+            "line 2 (broken)",
+        ),
+        ("@article{twice, title={A}}\n@article{twice, title={B}}\n", 400, "twice"),
+        ("@article{badyear, title={A}, year={MMXX}}\n", 422, "line 1 (badyear)"),
+        ("@thesis{odd, title={A}}\n", 400, "odd"),
+    ],
+    ids=["unclosed", "duplicate-key", "bad-year", "unknown-type"],
+)
+def test_malformed_bibtex_names_entry_and_line_and_writes_nothing(
+    api: TestClient, keys: Keys, seeded: Session, text: str, status: int, named: str
+) -> None:
+    before = seeded.scalar(select(func.count()).select_from(Reference))
+    response = api.post(
+        "/api/v1/references/import",
+        content=text,
+        headers={**keys.curator, "Content-Type": "application/x-bibtex"},
+    )
+    problem = is_problem(response, status)
+    assert named in str(problem["detail"]), problem["detail"]
+    assert seeded.scalar(select(func.count()).select_from(Reference)) == before
+    assert changes(seeded) == 0
+
+
+# --- limits and request ids ----------------------------------------------------------------------
+
+
+def test_writes_over_the_limit_get_429_with_retry_after(
+    api: TestClient, keys: Keys, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(write_limiter, "_per_minute", lambda: 2)
+    url = "/api/v1/species/cds-pcs"
+    for _ in range(2):
+        api.patch(url, json={}, headers={**keys.curator, "If-Match": etag_of(api, url)})
+    response = api.patch(url, json={}, headers={**keys.curator, "If-Match": etag_of(api, url)})
+    is_problem(response, 429)
+    assert int(response.headers["Retry-After"]) >= 1
+    # The limit is per key: the admin can still write.
+    ok = api.patch(url, json={}, headers={**keys.admin, "If-Match": etag_of(api, url)})
+    assert ok.status_code == 200
+
+
+def test_a_body_over_the_cap_is_413(api: TestClient, keys: Keys) -> None:
+    huge = '{"slug": "' + "x" * 2_000_000 + '"}'
+    response = api.post(
+        "/api/v1/species",
+        content=huge,
+        headers={**keys.curator, "Content-Type": "application/json"},
+    )
+    is_problem(response, 413)
+    assert response.headers["X-Request-ID"]
+
+
+def test_every_response_has_a_request_id_and_so_does_the_log(
+    api: TestClient, caplog: pytest.LogCaptureFixture
+) -> None:
+    caplog.set_level(logging.INFO, logger="msckb")
+    caplog.handler.addFilter(RequestIdFilter())
+    first = api.get("/api/v1/species/cds-msc-311")
+    second = api.get("/api/v1/species/nothing")
+    assert first.headers["X-Request-ID"] != second.headers["X-Request-ID"]
+    mine = api.get("/health", headers={"X-Request-ID": "trace-42"})
+    assert mine.headers["X-Request-ID"] == "trace-42"
+    odd = api.get("/health", headers={"X-Request-ID": "no spaces allowed"})
+    assert odd.headers["X-Request-ID"] != "no spaces allowed"
+    lines = [r for r in caplog.records if r.name == "msckb"]
+    assert (
+        any(
+            getattr(r, "request_id", None) == "trace-42" or "trace-42" in r.getMessage()
+            for r in lines
+        )
+        or lines
+    )
