@@ -10,6 +10,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from api.auth import hash_key, new_key
+from api.backup import BackupError, backup, restore
 from api.citations import CitationFormat, render
 from api.db import get_engine
 from api.errors import NotFound
@@ -68,6 +69,33 @@ def seed(
         typer.echo(line)
     typer.echo(f"data release {number} (sha256 {digest[:12]})")
     typer.echo("changes written" if report.changed else "nothing changed")
+
+
+@app.command("backup")
+def backup_command(
+    target: Annotated[Path, typer.Argument(help="File to write the copy to.")],
+) -> None:
+    """A consistent copy of the database, safe while the server runs (SQLite's online
+    backup; pg_dump for PostgreSQL)."""
+    try:
+        backup(get_engine(), target)
+    except BackupError as exc:
+        typer.echo(str(exc), err=True)
+        raise typer.Exit(code=1) from exc
+    typer.echo(f"backed up to {target}")
+
+
+@app.command("restore")
+def restore_command(
+    source: Annotated[Path, typer.Argument(help="A file written by `msckb backup`.")],
+) -> None:
+    """Replace the database's content with a backup's (all or nothing)."""
+    try:
+        restore(get_engine(), source)
+    except BackupError as exc:
+        typer.echo(str(exc), err=True)
+        raise typer.Exit(code=1) from exc
+    typer.echo(f"restored from {source}")
 
 
 @app.command("dump-seeds")
