@@ -47,7 +47,12 @@ def decode_cursor(cursor: str) -> CursorKey:
             "query.cursor: not a cursor this API issued; use links.next as given",
             errors=[{"location": "query.cursor", "message": "malformed cursor", "type": "cursor"}],
         ) from exc
-    if isinstance(after, bool) or not isinstance(after, str | int):
+    if (
+        isinstance(after, bool)
+        or not isinstance(after, str | int)
+        or (isinstance(after, int) and not -(2**63) <= after < 2**63)
+        or (isinstance(after, str) and "\x00" in after)
+    ):
         raise BadRequest("query.cursor: not a cursor this API issued; use links.next as given")
     return after
 

@@ -10,7 +10,7 @@ import json
 from datetime import datetime
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Body, Header, Query, Request, Response
+from fastapi import APIRouter, Body, Header, Path, Query, Request, Response
 from pydantic import Field, field_validator
 from sqlalchemy import func, select
 
@@ -20,10 +20,12 @@ from api.auth import AdminDep, CuratorDep, ReaderDep
 from api.deps import SessionDep
 from api.errors import BadRequest, NotFound, problem_responses
 from api.pagination import PagerDep
-from api.schemas import Page, Schema
+from api.schemas import Page, Schema, UtcDatetime
 from api.seeding import schemas as s
 
 router = APIRouter()
+
+Position = Annotated[int, Path(ge=1, le=2_147_483_647, description="Observation number.")]
 
 IfMatch = Annotated[
     str | None,
@@ -387,7 +389,7 @@ def create_observation(
     tags=["experiments"],
 )
 def read_observation(
-    session: SessionDep, response: Response, slug: str, position: int
+    session: SessionDep, response: Response, slug: str, position: Position
 ) -> WriteResult:
     writable, row = _observation(session, _experiment(session, slug), position)
     return _written(session, writable, row, f"{slug}/{position}", response)
@@ -405,7 +407,7 @@ def patch_observation(
     key: CuratorDep,
     response: Response,
     slug: str,
-    position: int,
+    position: Position,
     changes: MergePatch,
     if_match: IfMatch = None,
 ) -> WriteResult:
@@ -423,7 +425,7 @@ def patch_observation(
     tags=["experiments"],
 )
 def delete_observation(
-    session: SessionDep, key: AdminDep, slug: str, position: int, if_match: IfMatch = None
+    session: SessionDep, key: AdminDep, slug: str, position: Position, if_match: IfMatch = None
 ) -> WriteResult:
     writable, row = _observation(session, _experiment(session, slug), position)
     identifier = f"{slug}/{position}"
@@ -479,7 +481,7 @@ async def import_references(request: Request, session: SessionDep, key: CuratorD
 
 class ChangeRead(Schema):
     id: int
-    at: datetime
+    at: UtcDatetime
     key: str = Field(validation_alias="key_name", description="Name of the API key that wrote.")
     action: m.ChangeAction
     entity: str

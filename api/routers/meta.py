@@ -1,6 +1,5 @@
 """Liveness and a description of the running knowledge base."""
 
-from datetime import datetime
 from typing import Literal
 
 from fastapi import APIRouter
@@ -12,7 +11,7 @@ from sqlalchemy.orm import Session
 from api import __version__
 from api.deps import SessionDep
 from api.export import latest_release
-from api.schemas import Schema
+from api.schemas import Schema, UtcDatetime
 from models import Base
 
 router = APIRouter()
@@ -25,7 +24,7 @@ class Health(Schema):
 class ReleaseRead(Schema):
     number: int = Field(description="1 for the first release of this database, then +1.")
     content_hash: str = Field(description="SHA-256 of the exported tables (/api/v1/export).")
-    created_at: datetime
+    created_at: UtcDatetime
 
 
 class Info(Schema):

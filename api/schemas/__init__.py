@@ -4,9 +4,10 @@ Schemas are separate from the ORM classes. Quantity fields carry their unit in
 their name and their description, once, through the ``Annotated`` types here.
 """
 
+from datetime import UTC, datetime
 from typing import Annotated, Any, Generic, TypeVar
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field
 
 from models.enums import EvidenceStatus, SpeciesKind
 
@@ -21,6 +22,15 @@ Celsius = Annotated[float, Field(description="Temperature in degrees Celsius (°
 Seconds = Annotated[float, Field(description="Time in seconds (s).")]
 Ml = Annotated[float, Field(description="Volume in millilitres (mL).")]
 KjPerMol = Annotated[float, Field(description="Energy in kilojoules per mole (kJ/mol).")]
+
+
+def _utc(value: datetime) -> datetime:
+    """SQLite hands timestamps back without their zone; they were written in UTC."""
+    return value.replace(tzinfo=UTC) if value.tzinfo is None else value
+
+
+UtcDatetime = Annotated[datetime, AfterValidator(_utc)]
+"""A moment, always with its UTC offset (RFC 3339 date-time)."""
 
 
 class Evidence(Schema):

@@ -7,9 +7,9 @@ citation keys, reagent and matrix names.
 """
 
 import re
-from typing import Annotated, Self
+from typing import Annotated, Any, Self
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from models.enums import (
     Approach,
@@ -36,8 +36,29 @@ Ml = Annotated[float, Field(gt=0, description="millilitres")]
 KjMol = Annotated[float, Field(gt=0, description="kJ/mol")]
 
 
+def _storable(value: Any) -> Any:
+    """Text both engines can store: no NUL character (PostgreSQL refuses it) and no
+    lone surrogate (it has no UTF-8 form)."""
+    if isinstance(value, str):
+        if "\x00" in value:
+            raise ValueError("text may not contain a NUL character")
+        try:
+            value.encode("utf-8")
+        except UnicodeEncodeError as exc:
+            raise ValueError("text must be valid Unicode (a lone surrogate is not)") from exc
+    elif isinstance(value, list | tuple):
+        for item in value:
+            _storable(item)
+    return value
+
+
 class Entry(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, allow_inf_nan=False)
+
+    @field_validator("*", mode="after")
+    @classmethod
+    def _text_is_storable(cls, value: Any) -> Any:
+        return _storable(value)
 
 
 class Evidence(Entry):
