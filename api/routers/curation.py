@@ -334,8 +334,13 @@ def _missing(writable: c.Writable, identifier: str) -> Any:
 # --- observations of an experiment ----------------------------------------------------------
 
 
-def _experiment(session: Any, slug: str) -> m.Experiment:
-    found = session.scalars(select(m.Experiment).where(m.Experiment.slug == slug)).one_or_none()
+def _experiment(session: Any, slug: str, *, lock: bool = False) -> m.Experiment:
+    """The experiment; ``lock`` holds its row to the end of the transaction, so that two
+    observations added at once do not both take the next position."""
+    statement = select(m.Experiment).where(m.Experiment.slug == slug)
+    if lock:
+        statement = statement.with_for_update()
+    found = session.scalars(statement).one_or_none()
     if found is None:
         raise NotFound(f"No experiment {slug!r}.")
     return found  # type: ignore[no-any-return]
@@ -369,7 +374,7 @@ def create_observation(
     slug: str,
     entry: s.ObservationSeed,
 ) -> WriteResult:
-    experiment = _experiment(session, slug)
+    experiment = _experiment(session, slug, lock=True)
     last = session.scalar(
         select(func.max(m.Observation.position)).where(m.Observation.experiment_id == experiment.id)
     )
