@@ -7,6 +7,7 @@ Every write needs an X-API-Key; deletions need an admin key.
 """
 
 import json
+from collections.abc import Callable
 from datetime import datetime
 from typing import Annotated, Any
 
@@ -157,18 +158,22 @@ _slugged(c.TRANSFORMATION, m.Transformation.slug, "/transformations", "transform
 # --- links between two species: counterparts and isomer pairs --------------------------
 
 
+def _species_ids(session: Any, *slugs: str) -> dict[str, int]:
+    rows = session.execute(select(m.Species.slug, m.Species.id).where(m.Species.slug.in_(slugs)))
+    return dict(rows.all())
+
+
 def _counterpart(session: Any, pc: str, msc: str) -> Any:
-    pc_id = session.scalar(select(m.Species.id).where(m.Species.slug == pc))
-    msc_id = session.scalar(select(m.Species.id).where(m.Species.slug == msc))
+    ids = _species_ids(session, pc, msc)
+    if len(ids) != len({pc, msc}):
+        return None
     return c.find(
-        session, c.COUNTERPART, m.Counterpart.pc_id == pc_id, m.Counterpart.msc_id == msc_id
+        session, c.COUNTERPART, m.Counterpart.pc_id == ids[pc], m.Counterpart.msc_id == ids[msc]
     )
 
 
 def _isomer_pair(session: Any, first: str, second: str) -> Any:
-    ids = sorted(
-        session.scalars(select(m.Species.id).where(m.Species.slug.in_([first, second]))).all()
-    )
+    ids = sorted(_species_ids(session, first, second).values())
     if len(ids) != 2:
         return None
     return c.find(
@@ -176,155 +181,110 @@ def _isomer_pair(session: Any, first: str, second: str) -> Any:
     )
 
 
-@router.post(
+def _linked(
+    writable: c.Writable,
+    base: str,
+    find: Callable[[Any, str, str], Any],
+    identify: Callable[[str, str], str],
+    ends: Callable[[Any], tuple[str, str]],
+    what: str,
+) -> None:
+    """POST {base}, and GET, PATCH, DELETE {base}/{first}/{second}, for a link between
+    two species (its identifier is the pair)."""
+    item = base + "/{first}/{second}"
+    name = writable.entity.replace(" ", "_")
+
+    @router.post(
+        base,
+        summary=f"{what} (curator key)",
+        status_code=201,
+        response_model=WriteResult,
+        responses=WRITE_ERRORS,
+        tags=["species"],
+        operation_id=f"create_{name}",
+    )
+    def create(
+        session: SessionDep,
+        key: CuratorDep,
+        response: Response,
+        entry: Annotated[writable.schema, Body()],  # type: ignore[name-defined]
+    ) -> WriteResult:
+        row = c.create(
+            session, writable, entry, key=key, exists=lambda e: find(session, *ends(e)) is not None
+        )
+        identifier = identify(*ends(entry))
+        return _written(session, writable, row, identifier, response, f"/api/v1{base}/{identifier}")
+
+    def existing(session: Any, first: str, second: str) -> Any:
+        return find(session, first, second) or _missing(writable, identify(first, second))
+
+    @router.get(
+        item,
+        summary=f"A {writable.entity}, as a seed entry with its ETag",
+        response_model=WriteResult,
+        responses=problem_responses(404),
+        tags=["species"],
+        operation_id=f"read_{name}",
+    )
+    def read(session: SessionDep, response: Response, first: str, second: str) -> WriteResult:
+        row = existing(session, first, second)
+        return _written(session, writable, row, identify(first, second), response)
+
+    @router.patch(
+        item,
+        summary=f"Change a {writable.entity}'s evidence (curator key, If-Match)",
+        response_model=WriteResult,
+        responses=WRITE_ERRORS,
+        tags=["species"],
+        operation_id=f"patch_{name}",
+    )
+    def change(
+        session: SessionDep,
+        key: CuratorDep,
+        response: Response,
+        first: str,
+        second: str,
+        changes: MergePatch,
+        if_match: IfMatch = None,
+    ) -> WriteResult:
+        identifier = identify(first, second)
+        row = existing(session, first, second)
+        c.patch(session, writable, row, changes, key=key, if_match=if_match, identifier=identifier)
+        return _written(session, writable, row, identifier, response)
+
+    @router.delete(
+        item,
+        summary=f"Remove a {writable.entity} (admin key, If-Match)",
+        response_model=WriteResult,
+        responses=WRITE_ERRORS,
+        tags=["species"],
+        operation_id=f"delete_{name}",
+    )
+    def remove(
+        session: SessionDep, key: AdminDep, first: str, second: str, if_match: IfMatch = None
+    ) -> WriteResult:
+        identifier = identify(first, second)
+        row = existing(session, first, second)
+        c.delete(session, writable, row, key=key, if_match=if_match, identifier=identifier)
+        return _deleted(writable, identifier)
+
+
+_linked(
+    c.COUNTERPART,
     "/counterparts",
-    summary="Link a PC to its MSC (curator key)",
-    status_code=201,
-    response_model=WriteResult,
-    responses=WRITE_ERRORS,
-    tags=["species"],
+    _counterpart,
+    c.pair,
+    lambda e: (e.pc, e.msc),
+    "Link a PC (first) to its MSC (second)",
 )
-def create_counterpart(
-    session: SessionDep, key: CuratorDep, response: Response, entry: s.CounterpartSeed
-) -> WriteResult:
-    row = c.create(
-        session,
-        c.COUNTERPART,
-        entry,
-        key=key,
-        exists=lambda e: _counterpart(session, e.pc, e.msc) is not None,
-    )
-    identifier = c.pair(entry.pc, entry.msc)
-    return _written(
-        session, c.COUNTERPART, row, identifier, response, f"/api/v1/counterparts/{identifier}"
-    )
-
-
-@router.get(
-    "/counterparts/{pc}/{msc}",
-    summary="A counterpart link, as a seed entry with its ETag",
-    response_model=WriteResult,
-    responses=problem_responses(404),
-    tags=["species"],
-)
-def read_counterpart(session: SessionDep, response: Response, pc: str, msc: str) -> WriteResult:
-    row = _counterpart(session, pc, msc) or _missing(c.COUNTERPART, c.pair(pc, msc))
-    return _written(session, c.COUNTERPART, row, c.pair(pc, msc), response)
-
-
-@router.patch(
-    "/counterparts/{pc}/{msc}",
-    summary="Change a counterpart link's evidence (curator key, If-Match)",
-    response_model=WriteResult,
-    responses=WRITE_ERRORS,
-    tags=["species"],
-)
-def patch_counterpart(
-    session: SessionDep,
-    key: CuratorDep,
-    response: Response,
-    pc: str,
-    msc: str,
-    changes: MergePatch,
-    if_match: IfMatch = None,
-) -> WriteResult:
-    identifier = c.pair(pc, msc)
-    row = _counterpart(session, pc, msc) or _missing(c.COUNTERPART, identifier)
-    c.patch(session, c.COUNTERPART, row, changes, key=key, if_match=if_match, identifier=identifier)
-    return _written(session, c.COUNTERPART, row, identifier, response)
-
-
-@router.delete(
-    "/counterparts/{pc}/{msc}",
-    summary="Remove a counterpart link (admin key, If-Match)",
-    response_model=WriteResult,
-    responses=WRITE_ERRORS,
-    tags=["species"],
-)
-def delete_counterpart(
-    session: SessionDep, key: AdminDep, pc: str, msc: str, if_match: IfMatch = None
-) -> WriteResult:
-    identifier = c.pair(pc, msc)
-    row = _counterpart(session, pc, msc) or _missing(c.COUNTERPART, identifier)
-    c.delete(session, c.COUNTERPART, row, key=key, if_match=if_match, identifier=identifier)
-    return _deleted(c.COUNTERPART, identifier)
-
-
-@router.post(
+_linked(
+    c.ISOMER_PAIR,
     "/isomer-pairs",
-    summary="Record two species as isomers (curator key)",
-    status_code=201,
-    response_model=WriteResult,
-    responses=WRITE_ERRORS,
-    tags=["species"],
+    _isomer_pair,
+    lambda a, b: c.pair(*sorted((a, b))),
+    lambda e: (e.species[0], e.species[1]),
+    "Record two species as isomers",
 )
-def create_isomer_pair(
-    session: SessionDep, key: CuratorDep, response: Response, entry: s.IsomerPairSeed
-) -> WriteResult:
-    row = c.create(
-        session,
-        c.ISOMER_PAIR,
-        entry,
-        key=key,
-        exists=lambda e: _isomer_pair(session, *e.species) is not None,
-    )
-    identifier = c.ISOMER_PAIR.identity(entry)
-    return _written(
-        session, c.ISOMER_PAIR, row, identifier, response, f"/api/v1/isomer-pairs/{identifier}"
-    )
-
-
-@router.get(
-    "/isomer-pairs/{first}/{second}",
-    summary="An isomer pair, as a seed entry with its ETag",
-    response_model=WriteResult,
-    responses=problem_responses(404),
-    tags=["species"],
-)
-def read_isomer_pair(
-    session: SessionDep, response: Response, first: str, second: str
-) -> WriteResult:
-    identifier = c.pair(*sorted((first, second)))
-    row = _isomer_pair(session, first, second) or _missing(c.ISOMER_PAIR, identifier)
-    return _written(session, c.ISOMER_PAIR, row, identifier, response)
-
-
-@router.patch(
-    "/isomer-pairs/{first}/{second}",
-    summary="Change an isomer pair's evidence (curator key, If-Match)",
-    response_model=WriteResult,
-    responses=WRITE_ERRORS,
-    tags=["species"],
-)
-def patch_isomer_pair(
-    session: SessionDep,
-    key: CuratorDep,
-    response: Response,
-    first: str,
-    second: str,
-    changes: MergePatch,
-    if_match: IfMatch = None,
-) -> WriteResult:
-    identifier = c.pair(*sorted((first, second)))
-    row = _isomer_pair(session, first, second) or _missing(c.ISOMER_PAIR, identifier)
-    c.patch(session, c.ISOMER_PAIR, row, changes, key=key, if_match=if_match, identifier=identifier)
-    return _written(session, c.ISOMER_PAIR, row, identifier, response)
-
-
-@router.delete(
-    "/isomer-pairs/{first}/{second}",
-    summary="Remove an isomer pair (admin key, If-Match)",
-    response_model=WriteResult,
-    responses=WRITE_ERRORS,
-    tags=["species"],
-)
-def delete_isomer_pair(
-    session: SessionDep, key: AdminDep, first: str, second: str, if_match: IfMatch = None
-) -> WriteResult:
-    identifier = c.pair(*sorted((first, second)))
-    row = _isomer_pair(session, first, second) or _missing(c.ISOMER_PAIR, identifier)
-    c.delete(session, c.ISOMER_PAIR, row, key=key, if_match=if_match, identifier=identifier)
-    return _deleted(c.ISOMER_PAIR, identifier)
 
 
 def _missing(writable: c.Writable, identifier: str) -> Any:
