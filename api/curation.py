@@ -55,14 +55,17 @@ class PointResolver(Resolver):
 
 
 class PointNames(Names):
-    """Row ids -> identifiers one query each, for the few rows of one entry."""
+    """Row ids -> identifiers one query each (remembered), for the few rows of one entry."""
 
     def __call__(self, model_: type[m.Base], ident: int | None) -> str | None:
         if ident is None:
             return None
-        column = getattr(model_, self.COLUMNS[model_])
-        value = self.session.scalar(select(column).where(model_.id == ident))  # type: ignore[attr-defined]
-        return None if value is None else str(value)
+        known = self._maps.setdefault(model_, {})
+        if ident not in known:
+            column = getattr(model_, self.COLUMNS[model_])
+            value = self.session.scalar(select(column).where(model_.id == ident))  # type: ignore[attr-defined]
+            known[ident] = str(value)
+        return known[ident]
 
 
 @dataclass(frozen=True)
@@ -187,6 +190,18 @@ def current_entry(session: Session, writable: Writable, row: Any) -> Entry:
     return tidy_with(writable.schema, writable.to_entry(row, PointNames(session)))
 
 
+@dataclass(frozen=True)
+class Written:
+    """A row as a write left it, with its seed entry (the one the audit trail holds)."""
+
+    row: Any
+    entry: Entry
+
+
+def written(session: Session, writable: Writable, row: Any) -> Written:
+    return Written(row, current_entry(session, writable, row))
+
+
 def _apply(session: Session, writable: Writable, change: Callable[[], Any]) -> None:
     """Make ``change`` and flush it in a savepoint: if the database refuses it, the
     session is as before and the refusal is a 409."""
@@ -246,7 +261,7 @@ def create(
     key: m.ApiKey,
     extra: Row | None = None,
     exists: Callable[[Any], bool],
-) -> Any:
+) -> Written:
     """Create from a seed-shaped body; 409 when its identifier is taken."""
     entry = validate(writable, body)
     identifier = writable.identity(entry)
@@ -264,7 +279,7 @@ def create(
         before=None,
         after=after,
     )
-    return row
+    return Written(row, after)
 
 
 def patch(
@@ -277,7 +292,7 @@ def patch(
     if_match: str | None,
     identifier: str,
     extra: Row | None = None,
-) -> Any:
+) -> Written:
     """Apply a JSON merge patch to the row's seed entry; the identifier cannot change."""
     version = expected_version(writable, row, if_match)
     if not isinstance(changes, dict):
@@ -302,7 +317,7 @@ def patch(
         before=before,
         after=after,
     )
-    return row
+    return Written(row, after)
 
 
 def delete(

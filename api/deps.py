@@ -21,6 +21,18 @@ def _query_names(dependant: Dependant) -> frozenset[str]:
     return frozenset(names)
 
 
+_allowed: dict[int, tuple[Dependant, frozenset[str]]] = {}
+"""The query parameters of each route's dependant, worked out on its first request."""
+
+
+def allowed_query_names(dependant: Dependant) -> frozenset[str]:
+    known = _allowed.get(id(dependant))
+    if known is None or known[0] is not dependant:
+        known = (dependant, _query_names(dependant))
+        _allowed[id(dependant)] = known
+    return known[1]
+
+
 def check_parameters(request: Request) -> None:
     """Refuse what no endpoint can answer, before any query runs.
 
@@ -37,7 +49,7 @@ def check_parameters(request: Request) -> None:
     dependant = getattr(route, "dependant", None)
     if dependant is None:
         return
-    allowed = _query_names(dependant)
+    allowed = allowed_query_names(dependant)
     unknown = sorted(set(request.query_params) - allowed)
     if unknown:
         errors = [

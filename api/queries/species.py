@@ -178,7 +178,7 @@ def species_detail(session: Session, species: Species) -> SpeciesDetail:
     summary = SpeciesSummary.model_validate(species)
     return SpeciesDetail.model_validate(
         {
-            **summary.model_dump(),
+            **dict(summary),
             "description": species.description,
             "compositions": species.compositions,
             "sizes": species.sizes,

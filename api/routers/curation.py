@@ -54,21 +54,17 @@ class WriteResult(Schema):
 
 
 def _written(
-    session: Any,
     writable: c.Writable,
-    row: Any,
+    done: c.Written,
     identifier: str,
     response: Response,
     location: str | None = None,
 ) -> WriteResult:
-    response.headers["ETag"] = c.etag(writable, row)
+    response.headers["ETag"] = c.etag(writable, done.row)
     if location:
         response.headers["Location"] = location
     return WriteResult(
-        entity=writable.entity,
-        id=identifier,
-        version=row.version,
-        entry=c.current_entry(session, writable, row),
+        entity=writable.entity, id=identifier, version=done.row.version, entry=done.entry
     )
 
 
@@ -101,7 +97,7 @@ def _slugged(writable: c.Writable, column: Any, base: str, tag: str) -> None:
         response: Response,
         entry: Annotated[writable.schema, Body()],  # type: ignore[name-defined]
     ) -> WriteResult:
-        row = c.create(
+        done = c.create(
             session,
             writable,
             entry,
@@ -109,7 +105,7 @@ def _slugged(writable: c.Writable, column: Any, base: str, tag: str) -> None:
             exists=lambda e: c.find(session, writable, column == writable.identity(e)) is not None,
         )
         identifier = writable.identity(entry)
-        return _written(session, writable, row, identifier, response, f"/api/v1{base}/{identifier}")
+        return _written(writable, done, identifier, response, f"/api/v1{base}/{identifier}")
 
     @router.patch(
         base + "/{identifier}",
@@ -128,8 +124,10 @@ def _slugged(writable: c.Writable, column: Any, base: str, tag: str) -> None:
         if_match: IfMatch = None,
     ) -> WriteResult:
         row = _get(session, writable, identifier, column == identifier)
-        c.patch(session, writable, row, changes, key=key, if_match=if_match, identifier=identifier)
-        return _written(session, writable, row, identifier, response)
+        done = c.patch(
+            session, writable, row, changes, key=key, if_match=if_match, identifier=identifier
+        )
+        return _written(writable, done, identifier, response)
 
     @router.delete(
         base + "/{identifier}",
@@ -209,11 +207,11 @@ def _linked(
         response: Response,
         entry: Annotated[writable.schema, Body()],  # type: ignore[name-defined]
     ) -> WriteResult:
-        row = c.create(
+        done = c.create(
             session, writable, entry, key=key, exists=lambda e: find(session, *ends(e)) is not None
         )
         identifier = identify(*ends(entry))
-        return _written(session, writable, row, identifier, response, f"/api/v1{base}/{identifier}")
+        return _written(writable, done, identifier, response, f"/api/v1{base}/{identifier}")
 
     def existing(session: Any, first: str, second: str) -> Any:
         return find(session, first, second) or _missing(writable, identify(first, second))
@@ -228,7 +226,9 @@ def _linked(
     )
     def read(session: SessionDep, response: Response, first: str, second: str) -> WriteResult:
         row = existing(session, first, second)
-        return _written(session, writable, row, identify(first, second), response)
+        return _written(
+            writable, c.written(session, writable, row), identify(first, second), response
+        )
 
     @router.patch(
         item,
@@ -249,8 +249,10 @@ def _linked(
     ) -> WriteResult:
         identifier = identify(first, second)
         row = existing(session, first, second)
-        c.patch(session, writable, row, changes, key=key, if_match=if_match, identifier=identifier)
-        return _written(session, writable, row, identifier, response)
+        done = c.patch(
+            session, writable, row, changes, key=key, if_match=if_match, identifier=identifier
+        )
+        return _written(writable, done, identifier, response)
 
     @router.delete(
         item,
@@ -340,10 +342,10 @@ def create_observation(
     )
     position = (last or 0) + 1
     writable = c.observation_writable(experiment, position)
-    row = c.create(session, writable, entry, key=key, exists=lambda _e: False)
+    done = c.create(session, writable, entry, key=key, exists=lambda _e: False)
     identifier = f"{slug}/{position}"
     location = f"/api/v1/experiments/{slug}/observations/{position}"
-    return _written(session, writable, row, identifier, response, location)
+    return _written(writable, done, identifier, response, location)
 
 
 @router.get(
@@ -357,7 +359,7 @@ def read_observation(
     session: SessionDep, response: Response, slug: str, position: Position
 ) -> WriteResult:
     writable, row = _observation(session, _experiment(session, slug), position)
-    return _written(session, writable, row, f"{slug}/{position}", response)
+    return _written(writable, c.written(session, writable, row), f"{slug}/{position}", response)
 
 
 @router.patch(
@@ -378,8 +380,10 @@ def patch_observation(
 ) -> WriteResult:
     writable, row = _observation(session, _experiment(session, slug), position)
     identifier = f"{slug}/{position}"
-    c.patch(session, writable, row, changes, key=key, if_match=if_match, identifier=identifier)
-    return _written(session, writable, row, identifier, response)
+    done = c.patch(
+        session, writable, row, changes, key=key, if_match=if_match, identifier=identifier
+    )
+    return _written(writable, done, identifier, response)
 
 
 @router.delete(

@@ -141,24 +141,27 @@ def test_nul_characters_are_refused(api: TestClient, url: str) -> None:
 
 
 @pytest.mark.parametrize(
-    "url",
+    ("url", "status", "empty"),
     [
-        "/api/v1/species?q=%27%3B%20DROP%20TABLE%20species%3B--",
-        "/api/v1/species?q=%25",
-        "/api/v1/species?q=_",
-        "/api/v1/references?q=%5C",
-        "/api/v1/species/..%2F..%2Fetc%2Fpasswd",
-        "/api/v1/maldi?mass_da=1e308&tolerance_da=1e308",
-        "/api/v1/species?peak_nm_min=1e308",
-        "/api/v1/transformations?temperature_c=1e308",
-        "/api/v1/species?q=" + "x" * 5000,
+        ("/api/v1/species?q=%27%3B%20DROP%20TABLE%20species%3B--", 200, True),
+        ("/api/v1/species?q=%25", 200, True),
+        ("/api/v1/species?q=_", 200, True),
+        ("/api/v1/references?q=%5C", 200, True),
+        ("/api/v1/species/..%2F..%2Fetc%2Fpasswd", 404, None),
+        ("/api/v1/maldi?mass_da=1e308&tolerance_da=1e308", 200, False),
+        ("/api/v1/species?peak_nm_min=1e308", 200, True),
+        ("/api/v1/transformations?temperature_c=1e308", 200, True),
+        ("/api/v1/species?q=" + "x" * 5000, 200, True),
     ],
 )
-def test_hostile_input_is_answered_without_a_server_error(api: TestClient, url: str) -> None:
+def test_hostile_input_gets_its_plain_answer(
+    api: TestClient, url: str, status: int, empty: bool | None
+) -> None:
     response = api.get(url)
-    assert response.status_code in {200, 400, 404, 422}, response.text
-    if response.status_code == 200:
-        assert response.json()["data"] == [] or "maldi" in url or "peak" in url
+    assert response.status_code == status, response.text
+    if empty is not None:
+        assert (response.json()["data"] == []) is empty
+    assert api.get("/api/v1/species/cds-msc-311").status_code == 200
 
 
 def test_like_wildcards_are_literal(api: TestClient) -> None:
