@@ -1,10 +1,11 @@
 """Engine and sessions. SQLite runs with foreign keys on, WAL and a busy timeout."""
 
-from collections.abc import Iterator
+from collections.abc import AsyncIterator
 from functools import lru_cache
 from typing import Any
 
 from fastapi import Request
+from fastapi.concurrency import run_in_threadpool
 from sqlalchemy import Connection, Engine, create_engine, event
 from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session, sessionmaker
@@ -60,10 +61,30 @@ WRITE_OPTION = "msckb_write"
 WRITE_METHODS = frozenset({"POST", "PUT", "PATCH", "DELETE"})
 
 
-def get_session(request: Request) -> Iterator[Session]:
+async def get_session(request: Request) -> AsyncIterator[Session]:
     """The request's session and its one transaction: committed when the endpoint
-    returns, rolled back when it raises. Endpoints and query functions only flush."""
-    with _session_factory()() as session, session.begin():
-        if request.method in WRITE_METHODS:
-            session.connection(execution_options={WRITE_OPTION: True})
+    returns, rolled back when it raises. Endpoints and query functions only flush.
+
+    The endpoint runs its queries in the thread pool; this runs on the event loop,
+    and hands work to the pool only where it may wait: a write begins (BEGIN
+    IMMEDIATE waits for the lock) and commits (to disk) there. A read's session
+    opens without I/O and its transaction ends at once, so a read pays for one hop
+    to the pool, not three."""
+    session = _session_factory()()
+    write = request.method in WRITE_METHODS
+    try:
+        if write:
+            await run_in_threadpool(session.connection, execution_options={WRITE_OPTION: True})
         yield session
+        if write:
+            await run_in_threadpool(session.commit)
+        else:
+            session.commit()
+    except BaseException:
+        if write:
+            await run_in_threadpool(session.rollback)
+        else:
+            session.rollback()
+        raise
+    finally:
+        session.close()

@@ -33,7 +33,7 @@ def allowed_query_names(dependant: Dependant) -> frozenset[str]:
     return known[1]
 
 
-def check_parameters(request: Request) -> None:
+async def check_parameters(request: Request) -> None:
     """Refuse what no endpoint can answer, before any query runs.
 
     A query parameter the route does not declare is a 400 that names it: a typo

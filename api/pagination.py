@@ -11,7 +11,7 @@ import binascii
 import json
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import Annotated, Generic, TypeVar
+from typing import Annotated, Any, Generic, TypeVar
 from urllib.parse import urlencode
 
 from fastapi import Depends, Query, Request, Response
@@ -70,19 +70,7 @@ class Pager:
     """The paging parameters of a list request, and the page they select."""
 
     def __init__(
-        self,
-        request: Request,
-        response: Response,
-        limit: Annotated[
-            int, Query(ge=1, le=MAX_LIMIT, description="Items per page (at most 500).")
-        ] = DEFAULT_LIMIT,
-        cursor: Annotated[
-            str | None,
-            Query(description="Opaque cursor from links.next; omit for the first page."),
-        ] = None,
-        count: Annotated[
-            bool, Query(description="Also count every matching item (meta.total).")
-        ] = False,
+        self, request: Request, response: Response, limit: int, cursor: str | None, count: bool
     ) -> None:
         self.request = request
         self.response = response
@@ -93,26 +81,34 @@ class Pager:
     def window(
         self,
         session: Session,
-        statement: Select[Row],
+        statement: Select[Any],
         *,
-        key: InstrumentedAttribute[CursorKey],
-    ) -> Window[Row]:
-        """The rows of ``statement`` after the cursor, ordered by the unique ``key``."""
-        if self.after is not None and not isinstance(
-            self.after, key.property.columns[0].type.python_type
-        ):
+        key: InstrumentedAttribute[CursorKey] | str,
+    ) -> Window[Any]:
+        """The rows of ``statement`` after the cursor, ordered by the unique ``key``.
+
+        ``key`` is an ORM attribute for a statement of ORM entities (the rows are
+        instances), or the name of a selected column for a Core statement (the rows
+        are mappings)."""
+        column = statement.selected_columns[key] if isinstance(key, str) else key
+        if self.after is not None and not isinstance(self.after, column.type.python_type):
             raise BadRequest("query.cursor: this cursor belongs to another list")
         total = None
         if self.count:
             counted = statement.order_by(None).subquery()
             total = session.scalar(select(func.count()).select_from(counted))
         if self.after is not None:
-            statement = statement.where(key > self.after)
-        rows = session.scalars(statement.order_by(key).limit(self.limit + 1)).all()
+            statement = statement.where(column > self.after)
+        result = session.execute(statement.order_by(column).limit(self.limit + 1))
+        core = isinstance(key, str)
+        rows: Sequence[Any] = result.mappings().all() if core else result.scalars().all()
         next_url = None
         if len(rows) > self.limit:
             rows = rows[: self.limit]
-            next_url = self._url_after(getattr(rows[-1], key.key))
+            last = rows[-1]
+            next_url = self._url_after(
+                last[key] if isinstance(key, str) else getattr(last, key.key)
+            )
             self.response.headers["Link"] = f'<{next_url}>; rel="next"'
         return Window(
             rows=rows,
@@ -140,4 +136,22 @@ class Pager:
         return str(self.request.url.replace(query=urlencode(params)))
 
 
-PagerDep = Annotated[Pager, Depends()]
+async def pager(
+    request: Request,
+    response: Response,
+    limit: Annotated[
+        int, Query(ge=1, le=MAX_LIMIT, description="Items per page (at most 500).")
+    ] = DEFAULT_LIMIT,
+    cursor: Annotated[
+        str | None,
+        Query(description="Opaque cursor from links.next; omit for the first page."),
+    ] = None,
+    count: Annotated[
+        bool, Query(description="Also count every matching item (meta.total).")
+    ] = False,
+) -> Pager:
+    """The paging parameters (no I/O, so on the event loop rather than the thread pool)."""
+    return Pager(request, response, limit, cursor, count)
+
+
+PagerDep = Annotated[Pager, Depends(pager)]

@@ -56,7 +56,7 @@ class QuasiIsomerGroup(EvidenceMixin, Base):
     description: Mapped[str | None] = mapped_column(Text)
 
     members: Mapped[list["QuasiIsomerMember"]] = relationship(
-        cascade="all, delete-orphan", lazy="raise"
+        cascade="all, delete-orphan", lazy="raise", order_by="QuasiIsomerMember.id"
     )
 
 

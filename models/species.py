@@ -40,13 +40,19 @@ class Species(VersionedMixin, EvidenceMixin, Base):
         cascade="all, delete-orphan", lazy="raise", order_by="SpeciesAlias.alias"
     )
     absorption_peaks: Mapped[list["AbsorptionPeak"]] = relationship(
-        cascade="all, delete-orphan", lazy="raise"
+        cascade="all, delete-orphan", lazy="raise", order_by="AbsorptionPeak.id"
     )
     compositions: Mapped[list["Composition"]] = relationship(
-        back_populates="species", cascade="all, delete-orphan", lazy="raise"
+        back_populates="species",
+        cascade="all, delete-orphan",
+        lazy="raise",
+        order_by="Composition.id",
     )
     sizes: Mapped[list["SizeMeasurement"]] = relationship(
-        back_populates="species", cascade="all, delete-orphan", lazy="raise"
+        back_populates="species",
+        cascade="all, delete-orphan",
+        lazy="raise",
+        order_by="SizeMeasurement.id",
     )
 
 

@@ -74,12 +74,14 @@ class Transformation(VersionedMixin, EvidenceMixin, Base):
     experiment: Mapped[Experiment | None] = relationship(lazy="raise")
     solvent: Mapped[Reagent | None] = relationship(foreign_keys=[solvent_id], lazy="raise")
     additive: Mapped[Reagent | None] = relationship(foreign_keys=[additive_id], lazy="raise")
-    kinetics: Mapped[list["Kinetics"]] = relationship(cascade="all, delete-orphan", lazy="raise")
+    kinetics: Mapped[list["Kinetics"]] = relationship(
+        cascade="all, delete-orphan", lazy="raise", order_by="Kinetics.id"
+    )
     isosbestic_points: Mapped[list["IsosbesticPoint"]] = relationship(
         cascade="all, delete-orphan", lazy="raise", order_by="IsosbesticPoint.temperature_c"
     )
     mechanisms: Mapped[list["TransformationMechanism"]] = relationship(
-        cascade="all, delete-orphan", lazy="raise"
+        cascade="all, delete-orphan", lazy="raise", order_by="TransformationMechanism.id"
     )
 
 

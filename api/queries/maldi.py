@@ -1,23 +1,47 @@
 """MALDI-TOF measurements and matrices."""
 
-from sqlalchemy import Select, exists, select, union
-from sqlalchemy.orm import joinedload, selectinload
-from sqlalchemy.orm.strategy_options import _AbstractLoad
+from collections.abc import Sequence
+from functools import cache
+from typing import Any
 
-from api.queries import species_ref, with_reference
-from models import MaldiMatrix, MaldiMeasurement, MaldiMeasurementMatrix, MaldiPeak, Species
+from sqlalchemy import Select, exists, select, union
+from sqlalchemy.engine import RowMapping
+from sqlalchemy.orm import Session
+
+from api.queries import (
+    SPECIES,
+    Dict,
+    children,
+    evidence_of,
+    in_ids,
+    named,
+    species_ref_of,
+    with_evidence,
+    with_reference,
+    with_species_ref,
+)
+from models import MaldiMatrix, MaldiMeasurement, MaldiMeasurementMatrix, MaldiPeak, Synthesis
 
 DEFAULT_TOLERANCE_DA = 5.0
 
+MEASUREMENT = MaldiMeasurement.__table__
+LINK = MaldiMeasurementMatrix.__table__
+MATRIX = MaldiMatrix.__table__
+PEAK = MaldiPeak.__table__
+MASS_COLUMNS = ("mass_da", "mass_low_da", "mass_high_da", "charge")
 
-def maldi_options() -> list[_AbstractLoad]:
-    return [
-        species_ref(MaldiMeasurement.species),
-        joinedload(MaldiMeasurement.synthesis),
-        with_reference(MaldiMeasurement.reference),
-        selectinload(MaldiMeasurement.matrices).joinedload(MaldiMeasurementMatrix.matrix),
-        selectinload(MaldiMeasurement.peaks),
-    ]
+
+@cache
+def maldi_select() -> Select[Any]:
+    """One row per measurement, with its species, preparation and evidence."""
+    synthesis = Synthesis.__table__
+    statement: Select[Any] = select(
+        *named(MEASUREMENT, "id", "version", "slug", "matrix_alternatives", "note"),
+        synthesis.c.slug.label("synthesis_slug"),
+        synthesis.c.preparation_text.label("synthesis_text"),
+    ).outerjoin_from(MEASUREMENT, synthesis, synthesis.c.id == MEASUREMENT.c.synthesis_id)
+    statement = with_species_ref(statement, MEASUREMENT.c.species_id, "species")
+    return with_evidence(MEASUREMENT, statement)
 
 
 def list_measurements(
@@ -28,37 +52,70 @@ def list_measurements(
     reference_id: int | None = None,
     mass_da: float | None = None,
     tolerance_da: float = DEFAULT_TOLERANCE_DA,
-) -> Select[MaldiMeasurement]:
-    statement = select(MaldiMeasurement).options(*maldi_options())
+) -> Select[Any]:
+    """Rows of :func:`maldi_select` matching the filters."""
+    statement = maldi_select()
     if species_id is not None:
-        statement = statement.where(MaldiMeasurement.species_id == species_id)
+        statement = statement.where(MEASUREMENT.c.species_id == species_id)
     if material_id is not None:
         statement = statement.where(
-            MaldiMeasurement.species_id.in_(
-                select(Species.id).where(Species.material_id == material_id)
+            MEASUREMENT.c.species_id.in_(
+                select(SPECIES.c.id).where(SPECIES.c.material_id == material_id)
             )
         )
     if matrix_id is not None:
         statement = statement.where(
-            exists().where(
-                MaldiMeasurementMatrix.measurement_id == MaldiMeasurement.id,
-                MaldiMeasurementMatrix.matrix_id == matrix_id,
-            )
+            exists().where(LINK.c.measurement_id == MEASUREMENT.c.id, LINK.c.matrix_id == matrix_id)
         )
     if reference_id is not None:
-        statement = statement.where(MaldiMeasurement.reference_id == reference_id)
+        statement = statement.where(MEASUREMENT.c.reference_id == reference_id)
     if mass_da is not None:
         low, high = mass_da - tolerance_da, mass_da + tolerance_da
         # Two index range scans (a single mass, a mass range) rather than a test per
         # measurement: with a million peaks the window holds a handful.
         near = union(
-            select(MaldiPeak.measurement_id).where(MaldiPeak.mass_da.between(low, high)),
-            select(MaldiPeak.measurement_id).where(
-                MaldiPeak.mass_low_da <= high, MaldiPeak.mass_high_da >= low
+            select(PEAK.c.measurement_id).where(PEAK.c.mass_da.between(low, high)),
+            select(PEAK.c.measurement_id).where(
+                PEAK.c.mass_low_da <= high, PEAK.c.mass_high_da >= low
             ),
         )
-        statement = statement.where(MaldiMeasurement.id.in_(near))
+        statement = statement.where(MEASUREMENT.c.id.in_(near))
     return statement
+
+
+MATRICES = (
+    select(LINK.c.measurement_id, MATRIX.c.acronym)
+    .join_from(LINK, MATRIX, MATRIX.c.id == LINK.c.matrix_id)
+    .where(in_ids(LINK.c.measurement_id))
+    .order_by(LINK.c.position)
+)
+MASSES = (
+    select(*named(PEAK, "measurement_id", *MASS_COLUMNS))
+    .where(in_ids(PEAK.c.measurement_id))
+    .order_by(PEAK.c.position)
+)
+
+
+def maldi_items(session: Session, rows: Sequence[RowMapping]) -> list[Dict]:
+    """MaldiRead dicts for rows of :func:`maldi_select`, in their order."""
+    ids = [row["id"] for row in rows]
+    matrices = children(session, MATRICES, "measurement_id", ids)
+    peaks = children(session, MASSES, "measurement_id", ids)
+    return [
+        {
+            "id": row["slug"],
+            "species": species_ref_of(row, "species"),
+            "preparation": None
+            if row["synthesis_slug"] is None
+            else {"slug": row["synthesis_slug"], "preparation_text": row["synthesis_text"]},
+            "matrices": [m["acronym"] for m in matrices[row["id"]]],
+            "matrix_alternatives": row["matrix_alternatives"],
+            "masses": [{name: p[name] for name in MASS_COLUMNS} for p in peaks[row["id"]]],
+            "note": row["note"],
+            "evidence": evidence_of(row),
+        }
+        for row in rows
+    ]
 
 
 def list_matrices() -> Select[MaldiMatrix]:

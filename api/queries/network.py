@@ -9,14 +9,18 @@ smaller frontier), then enumerated in memory, shortest first.
 from collections import defaultdict, deque
 from dataclasses import dataclass
 
-from sqlalchemy import or_, select
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy import or_, select, union
+from sqlalchemy.engine import RowMapping
+from sqlalchemy.orm import Session
 
-from api.queries.transformations import list_transformations, summary_options
-from models import Species, Transformation
-
-_CHUNK = 500
-"""Ids per IN list, well under every engine's limit on bound parameters."""
+from api.queries import CHUNK, SPECIES, Dict, children, in_ids, mappings
+from api.queries.species import species_select, species_summaries
+from api.queries.transformations import (
+    TRANSFORMATION,
+    list_transformations,
+    transformation_select,
+    transformation_summary,
+)
 
 
 @dataclass(frozen=True)
@@ -32,15 +36,17 @@ def _arcs(session: Session, nodes: set[int], *, outgoing: bool) -> list[Arc]:
     """The arcs leaving (``outgoing``) or entering ``nodes``."""
     found: list[Arc] = []
     ordered = sorted(nodes)
-    for i in range(0, len(ordered), _CHUNK):
-        chunk = ordered[i : i + _CHUNK]
+    for i in range(0, len(ordered), CHUNK):
+        chunk = ordered[i : i + CHUNK]
         rows = session.execute(
             select(
-                Transformation.id,
-                Transformation.source_id,
-                Transformation.product_id,
-                Transformation.reversible,
-            ).where(or_(Transformation.source_id.in_(chunk), Transformation.product_id.in_(chunk)))
+                TRANSFORMATION.c.id,
+                TRANSFORMATION.c.source_id,
+                TRANSFORMATION.c.product_id,
+                TRANSFORMATION.c.reversible,
+            ).where(
+                or_(TRANSFORMATION.c.source_id.in_(chunk), TRANSFORMATION.c.product_id.in_(chunk))
+            )
         )
         for tid, source, product, reversible in rows:
             candidates = [Arc(tid, source, product, True)]
@@ -120,25 +126,26 @@ def find_paths(
     return paths[:limit], len(paths) > limit
 
 
-def load_transformations(session: Session, ids: set[int]) -> dict[int, Transformation]:
-    rows = session.scalars(
-        select(Transformation).where(Transformation.id.in_(ids)).options(*summary_options())
-    ).all()
-    return {row.id: row for row in rows}
+TRANSFORMATIONS_BY_ID = transformation_select().where(in_ids(TRANSFORMATION.c.id))
 
 
-def network(
-    session: Session, *, material_id: int | None
-) -> tuple[list[Species], list[Transformation]]:
-    """The transformations touching a material (or all), and the species at their ends."""
-    edges = session.scalars(
-        list_transformations(material_id=material_id).order_by(Transformation.slug)
-    ).all()
-    ends = {t.source_id for t in edges} | {t.product_id for t in edges}
-    nodes = session.scalars(
-        select(Species)
-        .where(Species.id.in_(ends))
-        .order_by(Species.slug)
-        .options(selectinload(Species.material), selectinload(Species.absorption_peaks))
-    ).all()
-    return list(nodes), list(edges)
+def load_transformations(session: Session, ids: set[int]) -> dict[int, RowMapping]:
+    """Rows of :func:`transformation_select` by id."""
+    rows = children(session, TRANSFORMATIONS_BY_ID, "id", sorted(ids))
+    return {tid: found[0] for tid, found in rows.items()}
+
+
+def network(session: Session, *, material_id: int | None) -> tuple[list[Dict], list[Dict]]:
+    """The transformations touching a material (or all), and the species at their ends,
+    as SpeciesSummary and TransformationSummary dicts."""
+    matching = list_transformations(material_id=material_id)
+    edges = mappings(session, matching.order_by(TRANSFORMATION.c.slug))
+    ends = union(
+        matching.with_only_columns(TRANSFORMATION.c.source_id),
+        matching.with_only_columns(TRANSFORMATION.c.product_id),
+    )
+    nodes = species_summaries(
+        session,
+        mappings(session, species_select().where(SPECIES.c.id.in_(ends)).order_by(SPECIES.c.slug)),
+    )
+    return nodes, [transformation_summary(t) for t in edges]

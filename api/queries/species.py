@@ -1,62 +1,77 @@
-"""Species: the filtered list and everything known about one species."""
+"""Species: the filtered list, and everything known about one species."""
 
-from sqlalchemy import Select, exists, or_, select, union
-from sqlalchemy.orm import Session, joinedload, selectinload
+from collections.abc import Sequence
+from functools import cache
+from typing import Any
+
+from sqlalchemy import FromClause, Select, bindparam, exists, or_, select, union
+from sqlalchemy.engine import RowMapping
+from sqlalchemy.orm import Session, selectinload
 from sqlalchemy.orm.strategy_options import _AbstractLoad
 
 from api.errors import NotFound
-from api.queries import same_text, species_ref, with_reference
-from api.queries.maldi import maldi_options
-from api.queries.transformations import summary_options as transformation_options
-from api.schemas import SpeciesRef
-from api.schemas.species import (
-    ComparisonRead,
-    CounterpartRead,
-    IsomerRead,
-    QuasiIsomerGroupRead,
-    SpeciesDetail,
-    SpeciesSummary,
+from api.queries import (
+    ID,
+    MATERIAL,
+    SPECIES,
+    Dict,
+    children,
+    evidence_of,
+    fields,
+    in_ids,
+    mappings,
+    named,
+    same_text,
+    species_ref,
+    species_ref_of,
+    with_evidence,
+    with_reference,
+    with_species_ref,
 )
-from api.schemas.transformations import TransformationSummary
+from api.queries.maldi import MEASUREMENT, maldi_items, maldi_select
+from api.queries.transformations import (
+    TRANSFORMATION,
+    transformation_select,
+    transformation_summary,
+)
 from models import (
     AbsorptionPeak,
     Comparison,
     Composition,
     Counterpart,
+    Experiment,
     IsomerPair,
-    MaldiMeasurement,
-    Material,
     Observation,
     QuasiIsomerGroup,
     QuasiIsomerMember,
     SizeMeasurement,
-    Species,
     SpeciesAlias,
-    Transformation,
 )
 from models.enums import SpeciesKind
 
 
-def summary_options() -> list[_AbstractLoad]:
-    return [
-        joinedload(Species.material),
-        with_reference(Species.reference),
-        selectinload(Species.aliases),
-        selectinload(Species.absorption_peaks).options(with_reference(AbsorptionPeak.reference)),
-    ]
+@cache
+def species_select() -> Select[Any]:
+    """One row per species: its own columns, its material's formula and its evidence."""
+    statement: Select[Any] = select(
+        *named(SPECIES, "id", "version", "slug", "kind", "label", "description"),
+        MATERIAL.c.formula.label("material"),
+    ).join_from(SPECIES, MATERIAL, MATERIAL.c.id == SPECIES.c.material_id)
+    return with_evidence(SPECIES, statement)
 
 
 def with_peak_between(low_nm: float | None, high_nm: float | None) -> Select[int]:
     """Ids of species with an absorption peak, or peak range, inside [low_nm, high_nm]:
     two index range scans (single peaks by value, ranges among the rows without one)."""
-    single = select(AbsorptionPeak.species_id)
-    ranged = select(AbsorptionPeak.species_id).where(AbsorptionPeak.peak_nm.is_(None))
+    peak = AbsorptionPeak.__table__
+    single = select(peak.c.species_id)
+    ranged = select(peak.c.species_id).where(peak.c.peak_nm.is_(None))
     if low_nm is not None:
-        single = single.where(AbsorptionPeak.peak_nm >= low_nm)
-        ranged = ranged.where(AbsorptionPeak.peak_high_nm >= low_nm)
+        single = single.where(peak.c.peak_nm >= low_nm)
+        ranged = ranged.where(peak.c.peak_high_nm >= low_nm)
     if high_nm is not None:
-        single = single.where(AbsorptionPeak.peak_nm <= high_nm)
-        ranged = ranged.where(AbsorptionPeak.peak_low_nm <= high_nm)
+        single = single.where(peak.c.peak_nm <= high_nm)
+        ranged = ranged.where(peak.c.peak_low_nm <= high_nm)
     return union(single, ranged)  # type: ignore[return-value]
 
 
@@ -67,137 +82,215 @@ def list_species(
     peak_nm_min: float | None = None,
     peak_nm_max: float | None = None,
     q: str | None = None,
-) -> Select[Species]:
-    statement = select(Species).options(*summary_options())
+) -> Select[Any]:
+    """Rows of :func:`species_select` matching the filters."""
+    statement = species_select()
     if material is not None:
-        statement = statement.where(
-            Species.material_id.in_(
-                select(Material.id).where(same_text(Material.formula, material))
-            )
-        )
+        statement = statement.where(same_text(MATERIAL.c.formula, material))
     if kind is not None:
-        statement = statement.where(Species.kind == kind)
+        statement = statement.where(SPECIES.c.kind == kind)
     if peak_nm_min is not None or peak_nm_max is not None:
-        statement = statement.where(Species.id.in_(with_peak_between(peak_nm_min, peak_nm_max)))
+        statement = statement.where(SPECIES.c.id.in_(with_peak_between(peak_nm_min, peak_nm_max)))
     if q:
-        alias = exists().where(
-            SpeciesAlias.species_id == Species.id,
-            SpeciesAlias.alias.icontains(q, autoescape=True),
-        )
+        alias = SpeciesAlias.__table__
         statement = statement.where(
             or_(
-                Species.slug.icontains(q, autoescape=True),
-                Species.label.icontains(q, autoescape=True),
-                Species.description.icontains(q, autoescape=True),
-                alias,
+                SPECIES.c.slug.icontains(q, autoescape=True),
+                SPECIES.c.label.icontains(q, autoescape=True),
+                SPECIES.c.description.icontains(q, autoescape=True),
+                exists().where(
+                    alias.c.species_id == SPECIES.c.id,
+                    alias.c.alias.icontains(q, autoescape=True),
+                ),
             )
         )
     return statement
 
 
-def get_species(session: Session, slug: str) -> Species:
-    species = session.scalars(
-        select(Species)
-        .where(Species.slug == slug)
-        .options(
-            *summary_options(),
-            selectinload(Species.compositions).options(with_reference(Composition.reference)),
-            selectinload(Species.sizes).options(with_reference(SizeMeasurement.reference)),
-        )
-    ).one_or_none()
-    if species is None:
-        raise NotFound(f"No species with slug {slug!r}; list them at /api/v1/species.")
-    return species
+PEAK_COLUMNS = ("peak_nm", "peak_low_nm", "peak_high_nm", "temperature_c")
 
 
-def species_detail(session: Session, species: Species) -> SpeciesDetail:
-    sid = species.id
-    counterparts = session.scalars(
-        select(Counterpart)
-        .where(or_(Counterpart.pc_id == sid, Counterpart.msc_id == sid))
-        .options(
-            species_ref(Counterpart.pc),
-            species_ref(Counterpart.msc),
-            with_reference(Counterpart.reference),
-        )
-    ).all()
-    isomer_pairs = session.scalars(
-        select(IsomerPair)
-        .where(or_(IsomerPair.first_id == sid, IsomerPair.second_id == sid))
-        .options(
-            species_ref(IsomerPair.first),
-            species_ref(IsomerPair.second),
-            with_reference(IsomerPair.reference),
-        )
-    ).all()
-    groups = session.scalars(
-        select(QuasiIsomerGroup)
-        .where(
-            QuasiIsomerGroup.id.in_(
-                select(QuasiIsomerMember.group_id).where(QuasiIsomerMember.species_id == sid)
-            )
-        )
-        .order_by(QuasiIsomerGroup.slug)
-        .options(*quasi_isomer_group_options())
-    ).all()
-    comparisons = session.scalars(
-        select(Comparison)
-        .where(or_(Comparison.first_id == sid, Comparison.second_id == sid))
-        .order_by(Comparison.id)
-        .options(
-            species_ref(Comparison.first),
-            species_ref(Comparison.second),
-            with_reference(Comparison.reference),
-        )
-    ).all()
-    maldi = session.scalars(
-        select(MaldiMeasurement)
-        .where(MaldiMeasurement.species_id == sid)
-        .order_by(MaldiMeasurement.slug)
-        .options(*maldi_options())
-    ).all()
-    out, into = (
-        session.scalars(
-            select(Transformation)
-            .where(column == sid)
-            .order_by(Transformation.slug)
-            .options(*transformation_options())
-        ).all()
-        for column in (Transformation.source_id, Transformation.product_id)
-    )
-    observations = session.scalars(
-        select(Observation)
-        .where(Observation.species_id == sid)
-        .order_by(Observation.experiment_id, Observation.position)
-        .options(
-            joinedload(Observation.experiment),
-            species_ref(Observation.species),
-            with_reference(Observation.reference),
-        )
-    ).all()
-    summary = SpeciesSummary.model_validate(species)
-    return SpeciesDetail.model_validate(
+PEAK_COLUMNS = ("peak_nm", "peak_low_nm", "peak_high_nm", "temperature_c")
+_alias = SpeciesAlias.__table__
+ALIASES = (
+    select(_alias.c.species_id, _alias.c.alias)
+    .where(in_ids(_alias.c.species_id))
+    .order_by(_alias.c.alias)
+)
+_peak = AbsorptionPeak.__table__
+PEAKS = (
+    with_evidence(_peak, select(*named(_peak, "species_id", *PEAK_COLUMNS)))
+    .where(in_ids(_peak.c.species_id))
+    .order_by(_peak.c.id)
+)
+
+
+def species_summaries(session: Session, rows: Sequence[RowMapping]) -> list[Dict]:
+    """SpeciesSummary dicts for rows of :func:`species_select`, in their order."""
+    ids = [row["id"] for row in rows]
+    aliases = children(session, ALIASES, "species_id", ids)
+    peaks = children(session, PEAKS, "species_id", ids)
+    return [
         {
-            **dict(summary),
-            "description": species.description,
-            "compositions": species.compositions,
-            "sizes": species.sizes,
-            "counterparts": [CounterpartRead.model_validate(c) for c in counterparts],
-            "isomers": [
-                IsomerRead(
-                    species=SpeciesRef.model_validate(p.second if p.first_id == sid else p.first),
-                    evidence=p.evidence,
-                )
-                for p in isomer_pairs
-            ],
-            "quasi_isomer_groups": [QuasiIsomerGroupRead.model_validate(g) for g in groups],
-            "comparisons": [ComparisonRead.model_validate(c) for c in comparisons],
-            "maldi_measurements": maldi,
-            "transformations_out": [TransformationSummary.of(t) for t in out],
-            "transformations_in": [TransformationSummary.of(t) for t in into],
-            "observations": observations,
+            "slug": row["slug"],
+            "material": row["material"],
+            "kind": row["kind"],
+            "label": row["label"],
+            "aliases": [a["alias"] for a in aliases[row["id"]]],
+            "absorption_peaks": [fields(p, *PEAK_COLUMNS) for p in peaks[row["id"]]],
+            "evidence": evidence_of(row),
         }
+        for row in rows
+    ]
+
+
+SPECIES_BY_SLUG = species_select().where(SPECIES.c.slug == bindparam("slug"))
+
+
+def species_row(session: Session, slug: str) -> RowMapping:
+    row = session.execute(SPECIES_BY_SLUG, {"slug": slug}).mappings().first()
+    if row is None:
+        raise NotFound(f"No species with slug {slug!r}; list them at /api/v1/species.")
+    return row
+
+
+MALDI_OF_SPECIES = maldi_select().where(MEASUREMENT.c.species_id == ID).order_by(MEASUREMENT.c.slug)
+TRANSFORMATIONS_OUT = (
+    transformation_select().where(TRANSFORMATION.c.source_id == ID).order_by(TRANSFORMATION.c.slug)
+)
+TRANSFORMATIONS_IN = (
+    transformation_select().where(TRANSFORMATION.c.product_id == ID).order_by(TRANSFORMATION.c.slug)
+)
+
+
+def species_detail(session: Session, row: RowMapping) -> Dict:
+    """A SpeciesDetail dict: the species of ``row`` and everything known about it."""
+    sid = row["id"]
+    about = {"id": sid}
+
+    def rows(statement: Select[Any]) -> Sequence[RowMapping]:
+        return mappings(session, statement, about)
+
+    return {
+        **species_summaries(session, [row])[0],
+        "description": row["description"],
+        "compositions": [fields(r, *COMPOSITION_COLUMNS) for r in rows(COMPOSITIONS)],
+        "sizes": [fields(r, *SIZE_COLUMNS) for r in rows(SIZES)],
+        "counterparts": [
+            {"pc": species_ref_of(r, "pc"), "msc": species_ref_of(r, "msc"), **fields(r)}
+            for r in rows(COUNTERPARTS)
+        ],
+        "isomers": [
+            {
+                "species": species_ref_of(r, "second" if r["first_id"] == sid else "first"),
+                **fields(r),
+            }
+            for r in rows(ISOMERS)
+        ],
+        "quasi_isomer_groups": _quasi_isomer_groups(session, rows(QUASI_ISOMER_GROUPS)),
+        "comparisons": [
+            {
+                "first": species_ref_of(r, "first"),
+                "second": species_ref_of(r, "second"),
+                **fields(r, *COMPARISON_COLUMNS),
+            }
+            for r in rows(COMPARISONS)
+        ],
+        "maldi_measurements": maldi_items(session, rows(MALDI_OF_SPECIES)),
+        "transformations_out": [transformation_summary(t) for t in rows(TRANSFORMATIONS_OUT)],
+        "transformations_in": [transformation_summary(t) for t in rows(TRANSFORMATIONS_IN)],
+        "observations": [
+            {
+                "experiment": r["experiment"],
+                "species": species_ref_of(r, "species"),
+                **fields(r, *OBSERVATION_COLUMNS),
+            }
+            for r in rows(OBSERVATIONS)
+        ],
+    }
+
+
+def _of_species(table: FromClause, *names: str) -> Select[Any]:
+    """Rows of a table of facts about one species, with ``names`` and evidence."""
+    statement = with_evidence(table, select(*named(table, *names)))
+    return statement.where(table.c.species_id == ID).order_by(table.c.id)
+
+
+COMPOSITION_COLUMNS = ("formula", "structure")
+COMPOSITIONS = _of_species(Composition.__table__, *COMPOSITION_COLUMNS)
+SIZE_COLUMNS = ("method", "quantity", "size_nm", "size_low_nm", "size_high_nm")
+SIZES = _of_species(SizeMeasurement.__table__, *SIZE_COLUMNS)
+
+
+def _pairs(table: FromClause, first: str, second: str, *names: str) -> Select[Any]:
+    """Rows relating the species to another, both as SpeciesRefs, with ``names`` and
+    evidence."""
+    statement = select(*named(table, "id", f"{first}_id", *names))
+    statement = with_species_ref(statement, table.c[f"{first}_id"], first)
+    statement = with_species_ref(statement, table.c[f"{second}_id"], second)
+    return (
+        with_evidence(table, statement)
+        .where(or_(table.c[f"{first}_id"] == ID, table.c[f"{second}_id"] == ID))
+        .order_by(table.c.id)
     )
+
+
+COUNTERPARTS = _pairs(Counterpart.__table__, "pc", "msc")
+ISOMERS = _pairs(IsomerPair.__table__, "first", "second")
+COMPARISON_COLUMNS = ("aspect", "finding", "methods", "note")
+COMPARISONS = _pairs(Comparison.__table__, "first", "second", *COMPARISON_COLUMNS)
+
+_group = QuasiIsomerGroup.__table__
+_member = QuasiIsomerMember.__table__
+QUASI_ISOMER_GROUPS = (
+    with_evidence(_group, select(*named(_group, "id", "slug", "name", "description")))
+    .where(_group.c.id.in_(select(_member.c.group_id).where(_member.c.species_id == ID)))
+    .order_by(_group.c.slug)
+)
+MEMBERS = (
+    with_species_ref(select(_member.c.group_id), _member.c.species_id, "member")
+    .where(in_ids(_member.c.group_id))
+    .order_by(_member.c.id)
+)
+
+
+def _quasi_isomer_groups(session: Session, groups: Sequence[RowMapping]) -> list[Dict]:
+    members = children(session, MEMBERS, "group_id", [g["id"] for g in groups])
+    return [
+        {
+            **fields(g, "slug", "name", "description"),
+            "members": [species_ref_of(m, "member") for m in members[g["id"]]],
+        }
+        for g in groups
+    ]
+
+
+OBSERVATION_COLUMNS = (
+    "subject",
+    "trend",
+    "window_start_s",
+    "window_end_s",
+    "temperature_c",
+    "label",
+    "note",
+)
+
+
+def _observations_select() -> Select[Any]:
+    table = Observation.__table__
+    experiment = Experiment.__table__
+    statement: Select[Any] = select(
+        *named(table, *OBSERVATION_COLUMNS), experiment.c.slug.label("experiment")
+    ).join_from(table, experiment, experiment.c.id == table.c.experiment_id)
+    statement = with_species_ref(statement, table.c.species_id, "species")
+    return (
+        with_evidence(table, statement)
+        .where(table.c.species_id == ID)
+        .order_by(table.c.experiment_id, table.c.position)
+    )
+
+
+OBSERVATIONS = _observations_select()
 
 
 def quasi_isomer_group_options() -> list[_AbstractLoad]:

@@ -9,10 +9,17 @@ from api.deps import SessionDep
 from api.errors import NotFound, problem_responses
 from api.pagination import PagerDep
 from api.queries import lookup
-from api.queries.maldi import DEFAULT_TOLERANCE_DA, list_matrices, list_measurements
+from api.queries.maldi import (
+    DEFAULT_TOLERANCE_DA,
+    MEASUREMENT,
+    list_matrices,
+    list_measurements,
+    maldi_items,
+    maldi_select,
+)
 from api.schemas import Da, Page
 from api.schemas.maldi import MaldiRead, MatrixRead
-from models import MaldiMatrix, MaldiMeasurement
+from models import MaldiMatrix
 
 router = APIRouter(tags=["MALDI"])
 
@@ -47,7 +54,11 @@ def maldi_list(
         mass_da=mass_da,
         tolerance_da=tolerance_da,
     )
-    return pager.page(session, statement, key=MaldiMeasurement.slug, item=MaldiRead.model_validate)
+    window = pager.window(session, statement, key="slug")
+    data = maldi_items(session, window.rows)
+    return Page[MaldiRead].model_validate(
+        {"data": data, "meta": window.meta, "links": window.links}
+    )
 
 
 @router.get(
@@ -69,10 +80,12 @@ def matrices_list(session: SessionDep, pager: PagerDep) -> Page[MatrixRead]:
     responses=problem_responses(404),
 )
 def maldi_by_id(session: SessionDep, response: Response, measurement_id: str) -> MaldiRead:
-    measurement = session.scalars(
-        list_measurements().where(MaldiMeasurement.slug == measurement_id)
-    ).one_or_none()
-    if measurement is None:
+    row = (
+        session.execute(maldi_select().where(MEASUREMENT.c.slug == measurement_id))
+        .mappings()
+        .first()
+    )
+    if row is None:
         raise NotFound(f"No MALDI measurement {measurement_id!r}; list them at /api/v1/maldi.")
-    response.headers["ETag"] = etag(MALDI, measurement)
-    return MaldiRead.model_validate(measurement)
+    response.headers["ETag"] = etag(MALDI, row)
+    return MaldiRead.model_validate(maldi_items(session, [row])[0])

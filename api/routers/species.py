@@ -8,10 +8,9 @@ from api.curation import SPECIES, etag
 from api.deps import SessionDep
 from api.errors import problem_responses
 from api.pagination import PagerDep
-from api.queries.species import get_species, list_species, species_detail
+from api.queries.species import list_species, species_detail, species_row, species_summaries
 from api.schemas import Nm, Page
 from api.schemas.species import SpeciesDetail, SpeciesSummary
-from models import Species
 from models.enums import SpeciesKind
 
 router = APIRouter(tags=["species"])
@@ -49,7 +48,11 @@ def species_list(
     statement = list_species(
         material=material, kind=kind, peak_nm_min=peak_nm_min, peak_nm_max=peak_nm_max, q=q
     )
-    return pager.page(session, statement, key=Species.slug, item=SpeciesSummary.model_validate)
+    window = pager.window(session, statement, key="slug")
+    data = species_summaries(session, window.rows)
+    return Page[SpeciesSummary].model_validate(
+        {"data": data, "meta": window.meta, "links": window.links}
+    )
 
 
 @router.get(
@@ -63,6 +66,6 @@ def species_by_slug(
     response: Response,
     slug: Annotated[str, Path(description=SLUG_DESCRIPTION)],
 ) -> SpeciesDetail:
-    species = get_species(session, slug)
-    response.headers["ETag"] = etag(SPECIES, species)
-    return species_detail(session, species)
+    row = species_row(session, slug)
+    response.headers["ETag"] = etag(SPECIES, row)
+    return SpeciesDetail.model_validate(species_detail(session, row))

@@ -11,9 +11,14 @@ from api.errors import BadRequest, problem_responses
 from api.figures import MEDIA_TYPES, RENDERERS, NetworkFormat
 from api.negotiate import choose_format
 from api.pagination import PagerDep
-from api.queries import lookup
+from api.queries import Dict, lookup
 from api.queries.network import find_paths, load_transformations, network
-from api.queries.transformations import get_transformation, list_transformations
+from api.queries.transformations import (
+    list_transformations,
+    transformation_detail,
+    transformation_row,
+    transformation_summary,
+)
 from api.schemas import Celsius, Page
 from api.schemas.transformations import (
     Network,
@@ -25,9 +30,7 @@ from api.schemas.transformations import (
     PathStep,
     TransformationDetail,
     TransformationSummary,
-    conditions_of,
 )
-from models import Species, Transformation
 from models.enums import EvidenceStatus, Trigger
 
 router = APIRouter(tags=["transformations"])
@@ -90,7 +93,11 @@ def transformations_list(
         status=status,
         reference_id=None if reference is None else lookup.reference_id(session, reference),
     )
-    return pager.page(session, statement, key=Transformation.slug, item=TransformationSummary.of)
+    window = pager.window(session, statement, key="slug")
+    data = [transformation_summary(row) for row in window.rows]
+    return Page[TransformationSummary].model_validate(
+        {"data": data, "meta": window.meta, "links": window.links}
+    )
 
 
 @router.get(
@@ -111,25 +118,28 @@ def transformation_paths(
     if start == end:
         raise BadRequest("query.target: the target is the source; a path needs two species.")
     arc_paths, truncated = find_paths(session, start, end, max_steps=max_steps, limit=limit)
-    rows = load_transformations(
+    loaded = load_transformations(
         session, {arc.transformation_id for path in arc_paths for arc in path}
     )
+    rows = {tid: transformation_summary(row) for tid, row in loaded.items()}
     paths = []
     for arc_path in arc_paths:
         steps = []
         for arc in arc_path:
             row = rows[arc.transformation_id]
-            begin, finish = (row.source, row.product) if arc.forward else (row.product, row.source)
+            begin, finish = ("source", "product") if arc.forward else ("product", "source")
             steps.append(
-                PathStep(
-                    transformation=row.slug,
-                    from_species=begin.slug,
-                    to_species=finish.slug,
-                    direction="forward" if arc.forward else "reverse",
-                    trigger=row.trigger,
-                    reversible=row.reversible,
-                    conditions=conditions_of(row),
-                    status=row.status,
+                PathStep.model_validate(
+                    {
+                        "transformation": row["id"],
+                        "from_species": row[begin]["slug"],
+                        "to_species": row[finish]["slug"],
+                        "direction": "forward" if arc.forward else "reverse",
+                        "trigger": row["trigger"],
+                        "reversible": row["reversible"],
+                        "conditions": row["conditions"],
+                        "status": row["evidence"]["status"],
+                    }
                 )
             )
         slugs = [steps[0].from_species, *(step.to_species for step in steps)]
@@ -146,31 +156,36 @@ def transformation_paths(
     )
 
 
-def _first_peak_nm(species: Species) -> float | None:
-    for peak in species.absorption_peaks:
-        if peak.peak_nm is not None:
-            return peak.peak_nm
-        if peak.peak_low_nm is not None and peak.peak_high_nm is not None:
-            return (peak.peak_low_nm + peak.peak_high_nm) / 2
+def _first_peak_nm(species: Dict) -> float | None:
+    for peak in species["absorption_peaks"]:
+        if peak["peak_nm"] is not None:
+            return float(peak["peak_nm"])
+        if peak["peak_low_nm"] is not None and peak["peak_high_nm"] is not None:
+            return float(peak["peak_low_nm"] + peak["peak_high_nm"]) / 2
     return None
 
 
-def edge_label(row: Transformation) -> str:
+def edge_label(transformation: Dict) -> str:
     """Trigger and key conditions in a few words, e.g. "OTA 0.4 mL, 80–480 min"."""
     parts: list[str] = []
-    if row.trigger is not Trigger.UNKNOWN:
-        parts.append(row.trigger.value)
-    if row.additive is not None:
-        amount = "" if row.additive_volume_ml is None else f" {row.additive_volume_ml:g} mL"
-        parts.append(f"{row.additive.name}{amount}")
-    if row.solvent is not None:
-        parts.append(row.solvent.name)
-    if row.temperature_c is not None:
-        parts.append(f"{row.temperature_c:g} °C")
-    if row.window_start_s is not None and row.window_end_s is not None:
-        parts.append(f"{row.window_start_s / 60:g}–{row.window_end_s / 60:g} min")
-    if row.status is not EvidenceStatus.REPORTED:
-        parts.append(row.status.value)
+    trigger: Trigger = transformation["trigger"]
+    status: EvidenceStatus = transformation["evidence"]["status"]
+    conditions = transformation["conditions"]
+    if trigger is not Trigger.UNKNOWN:
+        parts.append(trigger.value)
+    if conditions["additive"] is not None:
+        volume = conditions["additive_volume_ml"]
+        amount = "" if volume is None else f" {volume:g} mL"
+        parts.append(f"{conditions['additive']['name']}{amount}")
+    if conditions["solvent"] is not None:
+        parts.append(conditions["solvent"]["name"])
+    if conditions["temperature_c"] is not None:
+        parts.append(f"{conditions['temperature_c']:g} °C")
+    start, end = conditions["window_start_s"], conditions["window_end_s"]
+    if start is not None and end is not None:
+        parts.append(f"{start / 60:g}–{end / 60:g} min")
+    if status is not EvidenceStatus.REPORTED:
+        parts.append(status.value)
     return ", ".join(parts)
 
 
@@ -216,22 +231,22 @@ def network_of(session: Session, *, material_id: int | None) -> Network:
     return Network(
         nodes=[
             NetworkNode(
-                id=s.slug,
-                material=s.material.formula,
-                kind=s.kind,
-                label=s.label,
+                id=s["slug"],
+                material=s["material"],
+                kind=s["kind"],
+                label=s["label"],
                 peak_nm=_first_peak_nm(s),
             )
             for s in nodes
         ],
         edges=[
             NetworkEdge(
-                id=t.slug,
-                source=t.source.slug,
-                target=t.product.slug,
-                reversible=t.reversible,
-                trigger=t.trigger,
-                status=t.status,
+                id=t["id"],
+                source=t["source"]["slug"],
+                target=t["product"]["slug"],
+                reversible=t["reversible"],
+                trigger=t["trigger"],
+                status=t["evidence"]["status"],
                 label=edge_label(t),
             )
             for t in edges
@@ -250,6 +265,6 @@ def transformation_by_id(
     response: Response,
     transformation_id: Annotated[str, Path(description="The transformation's id.")],
 ) -> TransformationDetail:
-    transformation = get_transformation(session, transformation_id)
-    response.headers["ETag"] = etag(TRANSFORMATION, transformation)
-    return TransformationDetail.of(transformation)
+    row = transformation_row(session, transformation_id)
+    response.headers["ETag"] = etag(TRANSFORMATION, row)
+    return TransformationDetail.model_validate(transformation_detail(session, row))

@@ -1,8 +1,6 @@
 """MALDI-TOF matrices and measurements."""
 
-from typing import Annotated, Any
-
-from pydantic import BeforeValidator, Field
+from pydantic import Field
 
 from api.schemas import Da, Evidence, Schema, SpeciesRef
 
@@ -27,20 +25,16 @@ class PreparationRef(Schema):
     preparation_text: str | None = Field(description="The preparation as the source prints it.")
 
 
-def _acronyms(value: Any) -> Any:
-    return [link if isinstance(link, str) else link.matrix.acronym for link in value]
-
-
 class MaldiRead(Schema):
-    id: str = Field(validation_alias="slug", description="Stable identifier of the measurement.")
+    id: str = Field(description="Stable identifier of the measurement.")
     species: SpeciesRef
-    preparation: PreparationRef | None = Field(validation_alias="synthesis")
-    matrices: Annotated[list[str], BeforeValidator(_acronyms)] = Field(
+    preparation: PreparationRef | None
+    matrices: list[str] = Field(
         description="Matrix acronyms; empty when the source does not name one."
     )
     matrix_alternatives: bool = Field(
         description='True where the source names the matrices as alternatives ("DCTB or CHCA").'
     )
-    masses: list[MassRead] = Field(validation_alias="peaks")
+    masses: list[MassRead]
     note: str | None
     evidence: Evidence

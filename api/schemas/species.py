@@ -33,12 +33,8 @@ class SizeRead(Schema):
     evidence: Evidence
 
 
-def _aliases(value: Any) -> Any:
-    return [a if isinstance(a, str) else a.alias for a in value]
-
-
 class SpeciesSummary(SpeciesRef):
-    aliases: Annotated[list[str], BeforeValidator(_aliases)]
+    aliases: list[str]
     absorption_peaks: list[AbsorptionPeakRead]
     evidence: Evidence
 

@@ -1,6 +1,6 @@
 """Transformations, their conditions and kinetics, paths and the network."""
 
-from typing import Any, Literal, Self
+from typing import Literal
 
 from pydantic import Field
 
@@ -15,7 +15,6 @@ from api.schemas import (
     Seconds,
     SpeciesRef,
 )
-from models import Transformation
 from models.enums import EvidenceStatus, SpeciesKind, Trigger
 
 
@@ -39,35 +38,6 @@ class TransformationSummary(Schema):
     trigger: Trigger
     conditions: Conditions
     evidence: Evidence
-
-    @classmethod
-    def of(cls, row: Transformation) -> Self:
-        """From an ORM transformation with its species, reagents and reference loaded."""
-        return cls.model_validate(_common(row))
-
-
-def conditions_of(row: Transformation) -> Conditions:
-    return Conditions(
-        temperature_c=row.temperature_c,
-        solvent=None if row.solvent is None else ReagentRead.model_validate(row.solvent),
-        additive=None if row.additive is None else ReagentRead.model_validate(row.additive),
-        additive_volume_ml=row.additive_volume_ml,
-        window_start_s=row.window_start_s,
-        window_end_s=row.window_end_s,
-        experiment=None if row.experiment is None else row.experiment.slug,
-    )
-
-
-def _common(row: Transformation) -> dict[str, Any]:
-    return {
-        "id": row.slug,
-        "source": SpeciesRef.model_validate(row.source),
-        "product": SpeciesRef.model_validate(row.product),
-        "reversible": row.reversible,
-        "trigger": row.trigger,
-        "conditions": conditions_of(row),
-        "evidence": row.evidence,
-    }
 
 
 class KineticsRead(Schema):
@@ -96,23 +66,6 @@ class TransformationDetail(TransformationSummary):
     kinetics: list[KineticsRead]
     isosbestic_points: list[IsosbesticPointRead]
     mechanisms: list[ProposedMechanism]
-
-    @classmethod
-    def of(cls, row: Transformation) -> Self:
-        """From an ORM transformation with everything the detail shows loaded."""
-        mechanisms = [
-            {"mechanism": m.mechanism.slug, "name": m.mechanism.name, "evidence": m.evidence}
-            for m in row.mechanisms
-        ]
-        return cls.model_validate(
-            {
-                **_common(row),
-                "description": row.description,
-                "kinetics": row.kinetics,
-                "isosbestic_points": row.isosbestic_points,
-                "mechanisms": mechanisms,
-            }
-        )
 
 
 class PathStep(Schema):
