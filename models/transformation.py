@@ -48,10 +48,8 @@ class Transformation(VersionedMixin, EvidenceMixin, Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     slug: Mapped[str] = mapped_column(String(160), unique=True)
     source_id: Mapped[int] = mapped_column(ForeignKey("species.id", ondelete="RESTRICT"))
-    """Indexed together with ``product_id`` by ix_transformation_source_product."""
-    product_id: Mapped[int] = mapped_column(
-        ForeignKey("species.id", ondelete="RESTRICT"), index=True
-    )
+    """Indexed, with ``product_id``, by ix_transformation_arcs_out and _in."""
+    product_id: Mapped[int] = mapped_column(ForeignKey("species.id", ondelete="RESTRICT"))
     reversible: Mapped[bool | None] = mapped_column(Boolean)
     trigger: Mapped[Trigger] = mapped_column(enum_column_type(Trigger, "trigger"), index=True)
     experiment_id: Mapped[int | None] = mapped_column(
@@ -182,4 +180,20 @@ class TransformationMechanism(EvidenceMixin, Base):
     mechanism: Mapped[Mechanism] = relationship(lazy="raise")
 
 
-Index("ix_transformation_source_product", Transformation.source_id, Transformation.product_id)
+# The arcs of the network, read from either end by the path search without touching
+# the table: each index holds every column the search reads (id too, for PostgreSQL's
+# index-only scans; SQLite keeps the rowid in every index anyway).
+Index(
+    "ix_transformation_arcs_out",
+    Transformation.source_id,
+    Transformation.product_id,
+    Transformation.reversible,
+    Transformation.id,
+)
+Index(
+    "ix_transformation_arcs_in",
+    Transformation.product_id,
+    Transformation.source_id,
+    Transformation.reversible,
+    Transformation.id,
+)

@@ -6,10 +6,10 @@ the arcs around the two ends (one query per level, from whichever side has the
 smaller frontier), then enumerated in memory, shortest first.
 """
 
-from collections import defaultdict, deque
-from dataclasses import dataclass
+from collections import defaultdict
+from typing import Any, NamedTuple
 
-from sqlalchemy import or_, select, union
+from sqlalchemy import CompoundSelect, false, select, true, union, union_all
 from sqlalchemy.engine import RowMapping
 from sqlalchemy.orm import Session
 
@@ -23,8 +23,9 @@ from api.queries.transformations import (
 )
 
 
-@dataclass(frozen=True)
-class Arc:
+class Arc(NamedTuple):
+    """A tuple, so that thousands of them around a hub hash and sort in C."""
+
     transformation_id: int
     start: int
     end: int
@@ -32,28 +33,33 @@ class Arc:
     """False for a reversible transformation walked from its product to its source."""
 
 
+def _arcs_select(*, outgoing: bool) -> CompoundSelect[Any]:
+    """The arcs leaving (``outgoing``) or entering the nodes ``:ids``: transformations
+    walked forward from that end, and reversible ones walked back. Two range scans
+    of the covering indexes ix_transformation_arcs_out and _in."""
+    t = TRANSFORMATION.c
+    near, far = (t.source_id, t.product_id) if outgoing else (t.product_id, t.source_id)
+    return union_all(
+        select(
+            t.id, t.source_id.label("start"), t.product_id.label("end"), true().label("fwd")
+        ).where(in_ids(near)),
+        select(t.id, t.product_id, t.source_id, false()).where(in_ids(far), t.reversible.is_(True)),
+    )
+
+
+ARCS = {outgoing: _arcs_select(outgoing=outgoing) for outgoing in (True, False)}
+
+
 def _arcs(session: Session, nodes: set[int], *, outgoing: bool) -> list[Arc]:
     """The arcs leaving (``outgoing``) or entering ``nodes``."""
-    found: list[Arc] = []
     ordered = sorted(nodes)
-    for i in range(0, len(ordered), CHUNK):
-        chunk = ordered[i : i + CHUNK]
-        rows = session.execute(
-            select(
-                TRANSFORMATION.c.id,
-                TRANSFORMATION.c.source_id,
-                TRANSFORMATION.c.product_id,
-                TRANSFORMATION.c.reversible,
-            ).where(
-                or_(TRANSFORMATION.c.source_id.in_(chunk), TRANSFORMATION.c.product_id.in_(chunk))
-            )
-        )
-        for tid, source, product, reversible in rows:
-            candidates = [Arc(tid, source, product, True)]
-            if reversible:
-                candidates.append(Arc(tid, product, source, False))
-            found.extend(a for a in candidates if (a.start if outgoing else a.end) in nodes)
-    return found
+    return [
+        Arc(tid, start, end, bool(forward))
+        for i in range(0, len(ordered), CHUNK)
+        for tid, start, end, forward in session.connection()
+        .execute(ARCS[outgoing], {"ids": ordered[i : i + CHUNK]})
+        .all()
+    ]
 
 
 def _arcs_near(session: Session, source: int, target: int, max_steps: int) -> set[Arc]:
@@ -87,17 +93,15 @@ def find_paths(
     arcs = _arcs_near(session, source, target, max_steps)
     leaving: dict[int, list[Arc]] = defaultdict(list)
     entering: dict[int, list[Arc]] = defaultdict(list)
-    for arc in sorted(arcs, key=lambda a: (a.transformation_id, a.forward)):
+    for arc in sorted(arcs):
         leaving[arc.start].append(arc)
         entering[arc.end].append(arc)
-    to_target = {target: 0}
-    queue = deque([target])
-    while queue:
-        node = queue.popleft()
-        for arc in entering[node]:
-            if arc.start not in to_target:
-                to_target[arc.start] = to_target[node] + 1
-                queue.append(arc.start)
+    # reach[k]: the nodes with a walk of exactly k arcs to the target. Pruning on it
+    # keeps the enumeration off dead ends: around a hub, "near enough" (a distance
+    # of at most k) let thousands of partial paths in that could not end on time.
+    reach = [{target}]
+    for _ in range(max_steps):
+        reach.append({arc.start for node in reach[-1] for arc in entering[node]})
 
     paths: list[list[Arc]] = []
 
@@ -110,7 +114,7 @@ def find_paths(
             return
         left = length - len(path) - 1
         for arc in leaving[node]:
-            if arc.end in visited or to_target.get(arc.end, max_steps + 1) > left:
+            if arc.end in visited or arc.end not in reach[left]:
                 continue
             path.append(arc)
             visited.add(arc.end)
@@ -118,8 +122,8 @@ def find_paths(
             visited.discard(arc.end)
             path.pop()
 
-    if source in to_target:
-        for length in range(to_target[source], max_steps + 1):
+    for length in range(1, max_steps + 1):
+        if source in reach[length]:
             walk(source, [], {source}, length)
             if len(paths) > limit:
                 break
