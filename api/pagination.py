@@ -65,6 +65,10 @@ class Window(Generic[Row]):
     meta: PageMeta
     links: PageLinks
 
+    def page(self, data: list[Any]) -> dict[str, Any]:
+        """A page with ``data`` as its items, as a dict (see api/responses.py)."""
+        return {"data": data, "meta": self.meta.model_dump(), "links": self.links.model_dump()}
+
 
 class Pager:
     """The paging parameters of a list request, and the page they select."""

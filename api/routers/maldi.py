@@ -17,6 +17,7 @@ from api.queries.maldi import (
     maldi_items,
     maldi_select,
 )
+from api.responses import rows_json
 from api.schemas import Da, Page
 from api.schemas.maldi import MaldiRead, MatrixRead
 from models import MaldiMatrix
@@ -43,7 +44,7 @@ def maldi_list(
     tolerance_da: Annotated[
         Da, Query(ge=0, description="How near, Da (default 5); a range peak matches on overlap.")
     ] = DEFAULT_TOLERANCE_DA,
-) -> Page[MaldiRead]:
+) -> Response:
     statement = list_measurements(
         species_id=None
         if species is None
@@ -55,10 +56,7 @@ def maldi_list(
         tolerance_da=tolerance_da,
     )
     window = pager.window(session, statement, key="slug")
-    data = maldi_items(session, window.rows)
-    return Page[MaldiRead].model_validate(
-        {"data": data, "meta": window.meta, "links": window.links}
-    )
+    return rows_json(window.page(maldi_items(session, window.rows)), pager.response)
 
 
 @router.get(
@@ -79,7 +77,7 @@ def matrices_list(session: SessionDep, pager: PagerDep) -> Page[MatrixRead]:
     response_model=MaldiRead,
     responses=problem_responses(404),
 )
-def maldi_by_id(session: SessionDep, response: Response, measurement_id: str) -> MaldiRead:
+def maldi_by_id(session: SessionDep, response: Response, measurement_id: str) -> Response:
     row = (
         session.execute(maldi_select().where(MEASUREMENT.c.slug == measurement_id))
         .mappings()
@@ -88,4 +86,4 @@ def maldi_by_id(session: SessionDep, response: Response, measurement_id: str) ->
     if row is None:
         raise NotFound(f"No MALDI measurement {measurement_id!r}; list them at /api/v1/maldi.")
     response.headers["ETag"] = etag(MALDI, row)
-    return MaldiRead.model_validate(maldi_items(session, [row])[0])
+    return rows_json(maldi_items(session, [row])[0], response)

@@ -9,6 +9,7 @@ from api.deps import SessionDep
 from api.errors import problem_responses
 from api.pagination import PagerDep
 from api.queries.species import list_species, species_detail, species_row, species_summaries
+from api.responses import rows_json
 from api.schemas import Nm, Page
 from api.schemas.species import SpeciesDetail, SpeciesSummary
 from models.enums import SpeciesKind
@@ -44,15 +45,12 @@ def species_list(
         str | None,
         Query(min_length=1, description="Text in the slug, label, aliases or description."),
     ] = None,
-) -> Page[SpeciesSummary]:
+) -> Response:
     statement = list_species(
         material=material, kind=kind, peak_nm_min=peak_nm_min, peak_nm_max=peak_nm_max, q=q
     )
     window = pager.window(session, statement, key="slug")
-    data = species_summaries(session, window.rows)
-    return Page[SpeciesSummary].model_validate(
-        {"data": data, "meta": window.meta, "links": window.links}
-    )
+    return rows_json(window.page(species_summaries(session, window.rows)), pager.response)
 
 
 @router.get(
@@ -65,7 +63,7 @@ def species_by_slug(
     session: SessionDep,
     response: Response,
     slug: Annotated[str, Path(description=SLUG_DESCRIPTION)],
-) -> SpeciesDetail:
+) -> Response:
     row = species_row(session, slug)
     response.headers["ETag"] = etag(SPECIES, row)
-    return SpeciesDetail.model_validate(species_detail(session, row))
+    return rows_json(species_detail(session, row), response)

@@ -19,6 +19,7 @@ from api.queries.transformations import (
     transformation_row,
     transformation_summary,
 )
+from api.responses import rows_json
 from api.schemas import Celsius, Page
 from api.schemas.transformations import (
     Network,
@@ -72,7 +73,7 @@ def transformations_list(
     ] = None,
     status: EvidenceStatus | None = None,
     reference: Annotated[str | None, Query(description="Citation key.")] = None,
-) -> Page[TransformationSummary]:
+) -> Response:
     def species_id(slug: str | None, param: str) -> int | None:
         return None if slug is None else lookup.species_id(session, slug, param=param)
 
@@ -95,9 +96,7 @@ def transformations_list(
     )
     window = pager.window(session, statement, key="slug")
     data = [transformation_summary(row) for row in window.rows]
-    return Page[TransformationSummary].model_validate(
-        {"data": data, "meta": window.meta, "links": window.links}
-    )
+    return rows_json(window.page(data), pager.response)
 
 
 @router.get(
@@ -264,7 +263,7 @@ def transformation_by_id(
     session: SessionDep,
     response: Response,
     transformation_id: Annotated[str, Path(description="The transformation's id.")],
-) -> TransformationDetail:
+) -> Response:
     row = transformation_row(session, transformation_id)
     response.headers["ETag"] = etag(TRANSFORMATION, row)
-    return TransformationDetail.model_validate(transformation_detail(session, row))
+    return rows_json(transformation_detail(session, row), response)
