@@ -74,7 +74,9 @@ class AbsorptionPeak(EvidenceMixin, Base):
     __table_args__ = (
         value_or_range("peak_nm", name="peak", positive=True),
         CheckConstraint("peak_nm IS NOT NULL OR peak_low_nm IS NOT NULL", name="peak_given"),
-        Index("ix_absorption_peak_peak", "peak_nm", "peak_low_nm"),
+        # Answers the peak filters (a value in a window, or a range overlapping it)
+        # from the index alone, species_id included.
+        Index("ix_absorption_peak_window", "peak_nm", "peak_low_nm", "peak_high_nm", "species_id"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

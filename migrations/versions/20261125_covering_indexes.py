@@ -1,4 +1,4 @@
-"""covering indexes for the arcs the path search reads
+"""covering indexes for the arcs the path search reads and the peak filter
 
 Revision ID: 20261125_0004
 Revises: 20261125_0003
@@ -32,8 +32,20 @@ def upgrade() -> None:
             unique=False,
         )
 
+    # The species peak filter read each matching peak's row for its species_id.
+    with op.batch_alter_table("absorption_peak", schema=None) as batch_op:
+        batch_op.drop_index("ix_absorption_peak_peak")
+        batch_op.create_index(
+            "ix_absorption_peak_window",
+            ["peak_nm", "peak_low_nm", "peak_high_nm", "species_id"],
+            unique=False,
+        )
+
 
 def downgrade() -> None:
+    with op.batch_alter_table("absorption_peak", schema=None) as batch_op:
+        batch_op.drop_index("ix_absorption_peak_window")
+        batch_op.create_index("ix_absorption_peak_peak", ["peak_nm", "peak_low_nm"], unique=False)
     with op.batch_alter_table("transformation", schema=None) as batch_op:
         batch_op.drop_index("ix_transformation_arcs_in")
         batch_op.drop_index("ix_transformation_arcs_out")
