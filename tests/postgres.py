@@ -34,7 +34,7 @@ def _bindir() -> Path:
     raise PostgresUnavailable("no PostgreSQL server binaries (initdb) found on this machine")
 
 
-def _free_port() -> int:
+def free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         return int(sock.getsockname()[1])
@@ -82,7 +82,7 @@ def start_cluster() -> Cluster:
         run_as = [runuser, "-u", "postgres", "--"]
         shutil.chown(root, user="postgres")
         root.chmod(0o700)
-    port = _free_port()
+    port = free_port()
 
     def run(*args: str) -> None:
         done = subprocess.run([*run_as, *args], capture_output=True, text=True, check=False)

@@ -2,8 +2,6 @@
 
 import io
 import json
-import subprocess
-import sys
 import zipfile
 from pathlib import Path
 
@@ -15,6 +13,7 @@ from sqlalchemy.orm import Session
 from api.export import content_hash, record_release, tables_of
 from api.seeding.loader import load, read_and_check
 from models import Base, GlossaryTerm
+from tests.cli import msckb
 from tests.conftest import SEEDS_DIR, EmptyDatabases
 
 
@@ -98,42 +97,31 @@ def test_datapackage_validation_catches_a_dangling_foreign_key(
     assert not validate(str(package_dir / "datapackage.json")).valid
 
 
-def _msckb(url: str, *args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "api.cli", *args],
-        env={"MSCKB_DATABASE_URL": url, "PATH": "/usr/bin:/bin"},
-        capture_output=True,
-        text=True,
-        check=False,
-        timeout=120,
-    )
-
-
 def test_cli_export_table_and_bib(empty_databases: EmptyDatabases, tmp_path: Path) -> None:
     url = empty_databases.new_url()
-    assert _msckb(url, "migrate").returncode == 0
-    seeded = _msckb(url, "seed")
+    assert msckb(url, "migrate").returncode == 0
+    seeded = msckb(url, "seed")
     assert "data release 1" in seeded.stdout
 
-    exported = _msckb(url, "export", str(tmp_path / "release"))
+    exported = msckb(url, "export", str(tmp_path / "release"))
     assert exported.returncode == 0, exported.stderr
     document = json.loads((tmp_path / "release" / "release.json").read_text(encoding="utf-8"))
     assert document["release"]["number"] == 1
     assert document["release"]["content_hash"] in exported.stdout
     assert validate(str(tmp_path / "release" / "datapackage.json")).valid
 
-    latex = _msckb(url, "table", "S4", "--format", "latex")
+    latex = msckb(url, "table", "S4", "--format", "latex")
     assert latex.returncode == 0, latex.stderr
     assert (
         r"CdS PCs & 160 °C/30 min in toluene & DHAP & 4855 Da, 5008 Da & \cite{li2020fragmentation}"
         in latex.stdout
     )
-    assert _msckb(url, "table", "S9").returncode == 2
+    assert msckb(url, "table", "S9").returncode == 2
 
-    bib = _msckb(url, "bib", "--material", "CdS", "--about", "maldi")
+    bib = msckb(url, "bib", "--material", "CdS", "--about", "maldi")
     assert bib.returncode == 0, bib.stderr
     assert "@article{zhu2017two," in bib.stdout
     assert "@article{li2020fragmentation," in bib.stdout
-    acs = _msckb(url, "bib", "--species", "cdte-smsc-371", "--format", "acs")
+    acs = msckb(url, "bib", "--species", "cdte-smsc-371", "--format", "acs")
     assert "Liu, M.; Wang, K.;" in acs.stdout
-    assert _msckb(url, "bib", "--material", "GaAs").returncode == 2
+    assert msckb(url, "bib", "--material", "GaAs").returncode == 2

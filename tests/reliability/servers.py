@@ -4,7 +4,6 @@ seed directory made larger so that a load lasts long enough to be interrupted.""
 import os
 import shutil
 import signal
-import socket
 import sqlite3
 import subprocess
 import sys
@@ -21,33 +20,7 @@ from sqlalchemy import func, select, text
 from api.db import make_engine
 from models import Base
 from tests.conftest import SEEDS_DIR
-
-
-def msckb(url: str, *args: str, timeout: float = 180) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "api.cli", *args],
-        env={**os.environ, "MSCKB_DATABASE_URL": url},
-        capture_output=True,
-        text=True,
-        check=False,
-        timeout=timeout,
-    )
-
-
-def start_msckb(url: str, *args: str) -> subprocess.Popen[str]:
-    return subprocess.Popen(
-        [sys.executable, "-m", "api.cli", *args],
-        env={**os.environ, "MSCKB_DATABASE_URL": url},
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-    )
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
+from tests.postgres import free_port
 
 
 @contextmanager

@@ -7,8 +7,9 @@ from typing import Any
 
 import httpx
 
+from tests.cli import msckb
 from tests.conftest import EmptyDatabases
-from tests.reliability.servers import msckb, served
+from tests.reliability.servers import served
 
 SECONDS = 6.0
 EVIDENCE = {"ref": "he_transformations", "locator": "Note S3", "status": "reported"}

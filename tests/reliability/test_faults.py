@@ -7,15 +7,9 @@ from pathlib import Path
 import httpx
 import pytest
 
+from tests.cli import msckb, start_msckb
 from tests.conftest import EmptyDatabases
-from tests.reliability.servers import (
-    big_seeds,
-    data_rows,
-    kill_while_writing,
-    msckb,
-    served,
-    start_msckb,
-)
+from tests.reliability.servers import big_seeds, data_rows, kill_while_writing, served
 
 
 def test_seed_killed_mid_transaction_leaves_the_database_as_before(

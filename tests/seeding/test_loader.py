@@ -1,8 +1,6 @@
 """The seed loader: validation before writing, all or nothing, idempotence, updates."""
 
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -13,6 +11,7 @@ from sqlalchemy.orm import Session
 from api.routers.meta import row_counts
 from api.seeding.loader import SeedError, load, read_and_check
 from models import MaldiMeasurement, MaldiPeak, Species
+from tests.cli import msckb
 from tests.conftest import SEEDS_DIR, EmptyDatabases
 
 
@@ -184,39 +183,28 @@ def test_refused_database_write_leaves_everything_as_it_was(
     assert 5008.0 in session.scalars(select(MaldiPeak.mass_da)).all()
 
 
-def _msckb(url: str, *args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "api.cli", *args],
-        env={"MSCKB_DATABASE_URL": url, "PATH": "/usr/bin:/bin"},
-        capture_output=True,
-        text=True,
-        check=False,
-        timeout=120,
-    )
-
-
 def test_cli_seed_reports_then_refuses_bad_files_and_writes_nothing(
     empty_databases: EmptyDatabases, seeds_copy: Path
 ) -> None:
     url = empty_databases.new_url()
-    assert _msckb(url, "migrate").returncode == 0
+    assert msckb(url, "migrate").returncode == 0
 
-    first = _msckb(url, "seed")
+    first = msckb(url, "seed")
     assert first.returncode == 0, first.stderr
     assert "species" in first.stdout
     assert "created" in first.stdout
 
-    again = _msckb(url, "seed")
+    again = msckb(url, "seed")
     assert again.returncode == 0
     assert again.stdout.strip().endswith("nothing changed")
 
     edit(seeds_copy / "species.yaml", "kind: msc", "kind: nanoplatelet")
-    refused = _msckb(url, "seed", "--seeds", str(seeds_copy))
+    refused = msckb(url, "seed", "--seeds", str(seeds_copy))
     assert refused.returncode == 1
     assert "nothing written" in refused.stderr
     assert "seeds/species.yaml: species[" in refused.stderr
 
-    coverage = _msckb(url, "coverage")
+    coverage = msckb(url, "coverage")
     assert coverage.returncode == 0, coverage.stderr
     assert "Note S5" in coverage.stdout
-    assert _msckb(url, "seed").stdout.strip().endswith("nothing changed")
+    assert msckb(url, "seed").stdout.strip().endswith("nothing changed")
