@@ -253,6 +253,30 @@ def find(session: Session, writable: Writable, *conditions: Any) -> Any:
     ).one_or_none()
 
 
+def _recorded(
+    session: Session,
+    writable: Writable,
+    row: Any,
+    action: m.ChangeAction,
+    identifier: str,
+    before: Any,
+    *,
+    key: m.ApiKey,
+) -> Written:
+    """The row as written, its entry now, and that change in the audit trail."""
+    after = current_entry(session, writable, row)
+    record(
+        session,
+        key=key,
+        action=action,
+        entity=writable.entity,
+        identifier=identifier,
+        before=before,
+        after=after,
+    )
+    return Written(row, after)
+
+
 def create(
     session: Session,
     writable: Writable,
@@ -269,17 +293,7 @@ def create(
         raise Conflict(f"A {writable.entity} {identifier!r} exists already; PATCH it instead.")
     row = build(writable.model, {**writable.to_row(entry, PointResolver(session)), **(extra or {})})
     _apply(session, writable, lambda: session.add(row))
-    after = current_entry(session, writable, row)
-    record(
-        session,
-        key=key,
-        action=m.ChangeAction.CREATE,
-        entity=writable.entity,
-        identifier=identifier,
-        before=None,
-        after=after,
-    )
-    return Written(row, after)
+    return _recorded(session, writable, row, m.ChangeAction.CREATE, identifier, None, key=key)
 
 
 def patch(
@@ -307,17 +321,7 @@ def patch(
     _claim(session, row, version)
     new_row = {**writable.to_row(entry, PointResolver(session)), **(extra or {})}
     _apply(session, writable, lambda: update_row(session, writable.model, row, new_row))
-    after = current_entry(session, writable, row)
-    record(
-        session,
-        key=key,
-        action=m.ChangeAction.UPDATE,
-        entity=writable.entity,
-        identifier=identifier,
-        before=before,
-        after=after,
-    )
-    return Written(row, after)
+    return _recorded(session, writable, row, m.ChangeAction.UPDATE, identifier, before, key=key)
 
 
 def delete(

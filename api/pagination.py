@@ -65,7 +65,7 @@ class Window(Generic[Row]):
     meta: PageMeta
     links: PageLinks
 
-    def page(self, data: list[Any]) -> dict[str, Any]:
+    def content(self, data: list[Any]) -> dict[str, Any]:
         """A page with ``data`` as its items, as a dict (see api/responses.py)."""
         return {"data": data, "meta": self.meta.model_dump(), "links": self.links.model_dump()}
 

@@ -72,8 +72,8 @@ def _deleted(writable: c.Writable, identifier: str) -> WriteResult:
     return WriteResult(entity=writable.entity, id=identifier, version=None, entry=None)
 
 
-def _get(session: Any, writable: c.Writable, identifier: str, *conditions: Any) -> Any:
-    row = c.find(session, writable, *conditions)
+def _found(row: Any, writable: c.Writable, identifier: str) -> Any:
+    """``row``, or a 404 that names what was not found."""
     if row is None:
         raise NotFound(f"No {writable.entity} {identifier!r}.")
     return row
@@ -123,7 +123,7 @@ def _slugged(writable: c.Writable, column: Any, base: str, tag: str) -> None:
         changes: MergePatch,
         if_match: IfMatch = None,
     ) -> WriteResult:
-        row = _get(session, writable, identifier, column == identifier)
+        row = _found(c.find(session, writable, column == identifier), writable, identifier)
         done = c.patch(
             session, writable, row, changes, key=key, if_match=if_match, identifier=identifier
         )
@@ -140,7 +140,7 @@ def _slugged(writable: c.Writable, column: Any, base: str, tag: str) -> None:
     def remove(
         session: SessionDep, key: AdminDep, identifier: str, if_match: IfMatch = None
     ) -> WriteResult:
-        row = _get(session, writable, identifier, column == identifier)
+        row = _found(c.find(session, writable, column == identifier), writable, identifier)
         c.delete(session, writable, row, key=key, if_match=if_match, identifier=identifier)
         return _deleted(writable, identifier)
 
@@ -214,7 +214,7 @@ def _linked(
         return _written(writable, done, identifier, response, f"/api/v1{base}/{identifier}")
 
     def existing(session: Any, first: str, second: str) -> Any:
-        return find(session, first, second) or _missing(writable, identify(first, second))
+        return _found(find(session, first, second), writable, identify(first, second))
 
     @router.get(
         item,
@@ -287,10 +287,6 @@ _linked(
     lambda e: (e.species[0], e.species[1]),
     "Record two species as isomers",
 )
-
-
-def _missing(writable: c.Writable, identifier: str) -> Any:
-    raise NotFound(f"No {writable.entity} {identifier!r}.")
 
 
 # --- observations of an experiment ----------------------------------------------------------

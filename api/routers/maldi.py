@@ -56,7 +56,7 @@ def maldi_list(
         tolerance_da=tolerance_da,
     )
     window = pager.window(session, statement, key="slug")
-    return rows_json(window.page(maldi_items(session, window.rows)), pager.response)
+    return rows_json(window.content(maldi_items(session, window.rows)), pager.response)
 
 
 @router.get(

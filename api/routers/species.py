@@ -50,7 +50,7 @@ def species_list(
         material=material, kind=kind, peak_nm_min=peak_nm_min, peak_nm_max=peak_nm_max, q=q
     )
     window = pager.window(session, statement, key="slug")
-    return rows_json(window.page(species_summaries(session, window.rows)), pager.response)
+    return rows_json(window.content(species_summaries(session, window.rows)), pager.response)
 
 
 @router.get(

@@ -96,7 +96,7 @@ def transformations_list(
     )
     window = pager.window(session, statement, key="slug")
     data = [transformation_summary(row) for row in window.rows]
-    return rows_json(window.page(data), pager.response)
+    return rows_json(window.content(data), pager.response)
 
 
 @router.get(
