@@ -144,7 +144,7 @@ def test_detail_with_kinetics_isosbestic_points_and_pathway(api: TestClient) -> 
         (p["wavelength_nm"], p["temperature_c"], p["evidence"]["approximate"])
         for p in body["isosbestic_points"]
     ]
-    assert points == [(316.0, 15.0, False), (319.0, 46.0, True)]
+    assert points == [(316.0, 15.0, True), (319.0, 46.0, True)]
     (mechanism,) = body["mechanisms"]
     assert mechanism["evidence"]["status"] == "proposed"
 

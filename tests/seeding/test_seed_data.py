@@ -371,7 +371,7 @@ def test_cds_311_to_322_thermal_kinetics_and_isosbestic_points(seeded: Session) 
     assert barriers["cyclohexane"].barrier_kj_mol == 269.3
     assert barriers["toluene"].locator == "Note S1"
     points = [(p.wavelength_nm, p.temperature_c, p.approximate) for p in t.isosbestic_points]
-    assert points == [(316.0, 15.0, False), (319.0, 46.0, True)]
+    assert points == [(316.0, 15.0, True), (319.0, 46.0, True)]
     assert {p.locator for p in t.isosbestic_points} == {"Figure S2"}
     assert len(t.mechanisms) == 1
     assert t.mechanisms[0].status == EvidenceStatus.PROPOSED
