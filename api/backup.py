@@ -9,9 +9,10 @@ import glob
 import shutil
 import sqlite3
 import subprocess
+import uuid
 from pathlib import Path
 
-from sqlalchemy import Engine
+from sqlalchemy import Engine, inspect, text
 from sqlalchemy.engine import make_url
 
 
@@ -78,6 +79,7 @@ def restore(engine: Engine, source: Path) -> None:
             target.close()
             origin.close()
         engine.dispose()
+        _new_data_version(engine)
         return
     done = subprocess.run(
         [
@@ -96,3 +98,15 @@ def restore(engine: Engine, source: Path) -> None:
     if done.returncode != 0:
         raise BackupError(f"pg_restore failed: {done.stderr.strip()}")
     engine.dispose()
+    _new_data_version(engine)
+
+
+def _new_data_version(engine: Engine) -> None:
+    """A restore is a write: the restored data gets a token of its own, so that no
+    answer cached from before (by any server) is taken for it."""
+    with engine.begin() as connection:
+        if inspect(connection).has_table("data_version"):
+            connection.execute(
+                text("UPDATE data_version SET token = :token WHERE id = 1"),
+                {"token": uuid.uuid4().hex},
+            )

@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session
 from api.auth import hash_key, new_key
 from api.backup import BackupError, backup, restore
 from api.citations import CitationFormat, render
-from api.db import get_engine
+from api.db import get_engine, write_session
 from api.errors import NotFound
 from api.export import record_release, write_release
 from api.migrate import upgrade
@@ -61,7 +61,7 @@ def seed(
         for problem in exc.problems:
             typer.echo(f"  {problem}", err=True)
         raise typer.Exit(code=1) from exc
-    with Session(get_engine()) as session, session.begin():
+    with write_session() as session, session.begin():
         report = load(session, seeds)
         release = record_release(session)
         number, digest = release.number, release.content_hash
@@ -218,7 +218,7 @@ def keys_create(
 ) -> None:
     """Make a key and print it once; only its SHA-256 is stored."""
     key = new_key()
-    with Session(get_engine()) as session, session.begin():
+    with write_session() as session, session.begin():
         if session.scalar(select(ApiKey.id).where(ApiKey.name == name)) is not None:
             typer.echo(f"a key named {name!r} exists already", err=True)
             raise typer.Exit(code=1)
@@ -239,7 +239,7 @@ def keys_list() -> None:
 @keys.command("revoke")
 def keys_revoke(name: Annotated[str, typer.Argument(help="Name of the key.")]) -> None:
     """Revoke a key: it stops working at once; its writes stay in the audit trail."""
-    with Session(get_engine()) as session, session.begin():
+    with write_session() as session, session.begin():
         key = session.scalars(select(ApiKey).where(ApiKey.name == name)).one_or_none()
         if key is None:
             typer.echo(f"no key named {name!r}", err=True)

@@ -12,11 +12,24 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from api.settings import get_settings
 
+TOKEN_SQL = "SELECT token FROM data_version WHERE id = 1"
+"""The data version (models.DataVersion): the response cache reads it, writers lock it."""
+
 
 def make_engine(url: str, *, busy_timeout_ms: int = 5000) -> Engine:
     parsed = make_url(url)
     if parsed.get_backend_name() != "sqlite":
-        return create_engine(url, pool_pre_ping=True)
+        engine = create_engine(url, pool_pre_ping=True)
+
+        @event.listens_for(engine, "begin")
+        def _write_lock(connection: Connection) -> None:
+            # One writer at a time, as on SQLite: every write bumps the one row of
+            # data_version (its triggers), so a writer that took row locks first and
+            # that row last could deadlock with another; taking it first cannot.
+            if connection.get_execution_options().get(WRITE_OPTION, False):
+                connection.exec_driver_sql(f"{TOKEN_SQL} FOR UPDATE")
+
+        return engine
     engine = create_engine(url, connect_args={"check_same_thread": False})
 
     @event.listens_for(engine, "connect")
@@ -56,7 +69,14 @@ def _session_factory() -> sessionmaker[Session]:
 
 
 WRITE_OPTION = "msckb_write"
-"""Execution option marking a transaction that will write (BEGIN IMMEDIATE on SQLite)."""
+"""Execution option marking a transaction that will write: it takes the write lock as
+it begins (BEGIN IMMEDIATE on SQLite, data_version's row on PostgreSQL)."""
+
+
+def write_session() -> Session:
+    """A session for the command line's writes, locking as the API's writes do."""
+    return Session(get_engine().execution_options(**{WRITE_OPTION: True}))
+
 
 WRITE_METHODS = frozenset({"POST", "PUT", "PATCH", "DELETE"})
 

@@ -31,7 +31,7 @@ FORMAT_VERSION = "1"
 IDENTIFYING_COLUMNS = ("slug", "key", "formula", "acronym", "element", "ref_number")
 """A table's own stable identifier, the first of these it has."""
 
-SKIPPED = {"data_release", "api_key", "change"}
+SKIPPED = {"data_release", "data_version", "api_key", "change"}
 """Tables about the database and its curators, not the knowledge: not exported."""
 
 INTERNAL_COLUMNS = {"version"}

@@ -1,5 +1,7 @@
 """Alembic environment: the URL from the settings (or a connection handed in by the
-caller, as the tests and the CLI do), batch mode on SQLite."""
+caller, as the tests and the CLI do), batch mode on SQLite. After the migrations,
+every table gets its data-version triggers (migrations/data_version.py), whichever
+revision created or recreated it."""
 
 from alembic import context
 from sqlalchemy import Connection
@@ -7,6 +9,7 @@ from sqlalchemy import Connection
 import models
 from api.db import make_engine
 from api.settings import get_settings
+from migrations import data_version
 
 config = context.config
 target_metadata = models.Base.metadata
@@ -21,6 +24,7 @@ def run_with(connection: Connection) -> None:
     )
     with context.begin_transaction():
         context.run_migrations()
+        data_version.install(connection)
 
 
 def run_migrations_online() -> None:

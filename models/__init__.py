@@ -10,7 +10,7 @@ from models.reagent import Reagent
 from models.reference import Citation, Reference, ReferenceAuthor, ReferenceFieldSource
 from models.reference_data import Characterization, GlossaryTerm, MonomerFormula, PhysicalConstant
 from models.relation import Comparison, Counterpart, IsomerPair, QuasiIsomerGroup, QuasiIsomerMember
-from models.release import DataRelease
+from models.release import DataRelease, DataVersion
 from models.species import AbsorptionPeak, Composition, SizeMeasurement, Species, SpeciesAlias
 from models.transformation import (
     IsosbesticPoint,
@@ -36,6 +36,7 @@ __all__ = [
     "ConditionStep",
     "Counterpart",
     "DataRelease",
+    "DataVersion",
     "Experiment",
     "GlossaryTerm",
     "IsomerPair",

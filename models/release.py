@@ -27,3 +27,16 @@ class DataRelease(Base):
     content_hash: Mapped[str] = mapped_column(String(64))
     """SHA-256 (hex) of the release's canonical JSON tables."""
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
+
+
+class DataVersion(Base):
+    """One row whose token changes with every write to any other table, inside the
+    writing transaction (database triggers: migrations/data_version.py). Equal tokens
+    mean equal data, whichever process wrote; the response cache keys on it."""
+
+    __tablename__ = "data_version"
+    __table_args__ = (CheckConstraint("id = 1", name="one_row"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    token: Mapped[str] = mapped_column(String(36))
+    """Random: 32 hex digits on SQLite, a UUID on PostgreSQL."""

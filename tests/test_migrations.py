@@ -7,6 +7,7 @@ from sqlalchemy import inspect
 import models
 from api.db import make_engine
 from api.migrate import downgrade, upgrade
+from migrations.data_version import triggered_tables
 from tests.conftest import EmptyDatabases
 
 
@@ -34,4 +35,31 @@ def test_upgrade_down_and_up_again_without_drift(empty_databases: EmptyDatabases
     upgrade(engine)
     assert set(models.Base.metadata.tables) <= set(inspect(engine).get_table_names())
     assert _drift(url) == []
+    engine.dispose()
+
+
+def test_every_table_bumps_the_data_version(empty_databases: EmptyDatabases) -> None:
+    """The response cache is only as good as these triggers: every table but the data
+    version's own has them after an upgrade, whichever revision made the table."""
+    engine = make_engine(empty_databases.new_url())
+    upgrade(engine)
+    with engine.connect() as connection:
+        tables = set(inspect(connection).get_table_names()) - {"data_version"}
+        assert triggered_tables(connection) == tables
+        assert "alembic_version" in tables
+
+    downgrade(engine, "20261125_0004")
+    with engine.connect() as connection:
+        assert "data_version" not in inspect(connection).get_table_names()
+        assert triggered_tables(connection) == set()
+        # No trigger is left behind that names the dropped table.
+        connection.exec_driver_sql("UPDATE material SET formula = formula")
+
+    upgrade(engine)
+    with engine.begin() as connection:
+        before = connection.exec_driver_sql("SELECT token FROM data_version").scalar()
+        connection.exec_driver_sql("INSERT INTO material (formula) VALUES ('CdS')")
+        after = connection.exec_driver_sql("SELECT token FROM data_version").scalar()
+    assert after
+    assert before != after
     engine.dispose()
