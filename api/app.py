@@ -6,6 +6,8 @@ from fastapi import Depends, FastAPI
 from fastapi.openapi.utils import get_openapi
 
 from api import __version__
+from api.cache import DatabaseVersion, ResponseCache, VersionReader
+from api.db import get_engine
 from api.deps import check_parameters
 from api.errors import PROBLEM_JSON, install_error_handlers
 from api.limits import RequestGuard
@@ -22,6 +24,7 @@ from api.routers import (
     tables,
     transformations,
 )
+from api.settings import get_settings
 
 DESCRIPTION = """
 MSC-KB curates colloidal semiconductor magic-size clusters (MSCs), their
@@ -38,14 +41,22 @@ Quantities carry their unit in their name: `_nm`, `_da`, `_c` (°C), `_s`,
 """
 
 
-def create_app() -> FastAPI:
+def create_app(*, data_version: VersionReader | None = None) -> FastAPI:
+    """The app. ``data_version`` reads the token the response cache keys on; by default
+    on a connection of the configured database (the tests read it in their own
+    transaction)."""
     app = FastAPI(
         title="MSC-KB",
         version=__version__,
         description=DESCRIPTION,
         dependencies=[Depends(check_parameters)],
     )
-    app.add_middleware(RequestGuard)
+    app.add_middleware(
+        ResponseCache,
+        version=data_version or DatabaseVersion(get_engine),
+        max_bytes=get_settings().response_cache_mb * 1024 * 1024,
+    )
+    app.add_middleware(RequestGuard)  # outermost: its request id goes on cached answers too
     install_error_handlers(app)
     app.include_router(meta.router)
     for module in (

@@ -26,6 +26,11 @@ class Settings(BaseSettings):
     max_body_bytes: int = Field(
         default=1_048_576, ge=1024, description="Largest request body accepted (413 above)."
     )
+    response_cache_mb: int = Field(
+        default=64,
+        ge=0,
+        description="Memory for answers kept until the data changes (api/cache.py); 0: none.",
+    )
     writes_per_minute: int = Field(
         default=120, ge=1, description="Writes one API key may make per minute (429 above)."
     )

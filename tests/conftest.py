@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import os
 import uuid
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -18,11 +18,12 @@ import pytest
 from fastapi.testclient import TestClient
 from sqlalchemy import Engine, create_engine, text
 from sqlalchemy.engine import make_url
+from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
 from api.app import create_app
 from api.auth import hash_key, new_key
-from api.db import get_session, make_engine
+from api.db import TOKEN_SQL, get_session, make_engine
 from api.export import record_release
 from api.limits import write_limiter
 from api.migrate import upgrade
@@ -124,8 +125,22 @@ def seeded(seeded_engine: Engine) -> Iterator[Session]:
     yield from _rolled_back_session(seeded_engine)
 
 
+def session_version(session: Session) -> Callable[[], str | None]:
+    """The data version as the test's own transaction sees it, for the response cache
+    (the server reads it on a connection of its own, which could not see the test's
+    uncommitted writes)."""
+
+    def read() -> str | None:
+        try:
+            return session.execute(text(TOKEN_SQL)).scalar()
+        except SQLAlchemyError:
+            return None
+
+    return read
+
+
 def _client_on(session: Session) -> Iterator[TestClient]:
-    app = create_app()
+    app = create_app(data_version=session_version(session))
     app.dependency_overrides[get_session] = lambda: session
     with TestClient(app) as test_client:
         yield test_client

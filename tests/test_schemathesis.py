@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session
 from api.app import create_app
 from api.db import get_session
 from api.limits import write_limiter
-from tests.conftest import Keys
+from tests.conftest import Keys, session_version
 
 CONFIG = schemathesis.Config.from_dict(
     {
@@ -45,7 +45,7 @@ def app_schema(
     seeded: Session, keys: Keys, monkeypatch: pytest.MonkeyPatch
 ) -> Iterator[schemathesis.BaseSchema]:
     monkeypatch.setattr(write_limiter, "_per_minute", lambda: 1_000_000)
-    app = create_app()
+    app = create_app(data_version=session_version(seeded))
     app.dependency_overrides[get_session] = lambda: seeded
     with TestClient(app):
         yield schemathesis.openapi.from_asgi("/openapi.json", app, config=CONFIG)
