@@ -91,43 +91,53 @@ def find_paths(
     """Simple paths from source to target, shortest first; and whether more than
     ``limit`` exist."""
     arcs = _arcs_near(session, source, target, max_steps)
-    leaving: dict[int, list[Arc]] = defaultdict(list)
-    entering: dict[int, list[Arc]] = defaultdict(list)
-    for arc in sorted(arcs):
-        leaving[arc.start].append(arc)
-        entering[arc.end].append(arc)
-    # reach[k]: the nodes with a walk of exactly k arcs to the target. Pruning on it
-    # keeps the enumeration off dead ends: around a hub, "near enough" (a distance
-    # of at most k) let thousands of partial paths in that could not end on time.
-    reach = [{target}]
-    for _ in range(max_steps):
-        reach.append({arc.start for node in reach[-1] for arc in entering[node]})
+    search = _Enumeration(arcs, target, max_steps, limit)
+    for length in range(1, max_steps + 1):
+        if source in search.reach[length]:
+            search.walk(source, [], {source}, length)
+            if len(search.paths) > limit:
+                break
+    return search.paths[:limit], len(search.paths) > limit
 
-    paths: list[list[Arc]] = []
 
-    def walk(node: int, path: list[Arc], visited: set[int], length: int) -> None:
-        if len(paths) > limit:
+class _Enumeration:
+    """The simple paths to ``target`` over ``arcs``. A class, not a recursive closure:
+    a closure that calls itself is a reference cycle, which kept the arcs around a hub
+    alive until the next full garbage collection (peak memory under load +50 MB)."""
+
+    def __init__(self, arcs: set[Arc], target: int, max_steps: int, limit: int) -> None:
+        self.target = target
+        self.limit = limit
+        self.paths: list[list[Arc]] = []
+        self.leaving: dict[int, list[Arc]] = defaultdict(list)
+        entering: dict[int, list[Arc]] = defaultdict(list)
+        for arc in sorted(arcs):
+            self.leaving[arc.start].append(arc)
+            entering[arc.end].append(arc)
+        # reach[k]: the nodes with a walk of exactly k arcs to the target. Pruning on
+        # it keeps the enumeration off dead ends: around a hub, "near enough" (a
+        # distance of at most k) let thousands of partial paths in that could not
+        # end on time.
+        self.reach = [{target}]
+        for _ in range(max_steps):
+            self.reach.append({arc.start for node in self.reach[-1] for arc in entering[node]})
+
+    def walk(self, node: int, path: list[Arc], visited: set[int], length: int) -> None:
+        if len(self.paths) > self.limit:
             return
         if len(path) == length:
-            if node == target:
-                paths.append(list(path))
+            if node == self.target:
+                self.paths.append(list(path))
             return
         left = length - len(path) - 1
-        for arc in leaving[node]:
-            if arc.end in visited or arc.end not in reach[left]:
+        for arc in self.leaving[node]:
+            if arc.end in visited or arc.end not in self.reach[left]:
                 continue
             path.append(arc)
             visited.add(arc.end)
-            walk(arc.end, path, visited, length)
+            self.walk(arc.end, path, visited, length)
             visited.discard(arc.end)
             path.pop()
-
-    for length in range(1, max_steps + 1):
-        if source in reach[length]:
-            walk(source, [], {source}, length)
-            if len(paths) > limit:
-                break
-    return paths[:limit], len(paths) > limit
 
 
 TRANSFORMATIONS_BY_ID = transformation_select().where(in_ids(TRANSFORMATION.c.id))
