@@ -1,6 +1,11 @@
 """Serve the scaled database the way the README serves, beside Datasette (SQLite) and
 a bare FastAPI floor, drive all three with the same load, and print the table.
 
+Ours runs twice: as served (its response cache on) and with the cache off
+(MSCKB_RESPONSE_CACHE_MB=0), so that every request is computed and the cost of our
+layers shows. The load repeats 100 parameter sets per query, so the cached server
+computes each at most once and answers the rest from memory.
+
     .venv/bin/python -m bench.run --url sqlite:///bench/.data/bench.sqlite3
     .venv/bin/python -m bench.run --url postgresql+psycopg://... (no Datasette there)
 
@@ -131,6 +136,9 @@ def main() -> None:
     rows: list[str] = []
     with (
         server(ours_cmd, {"MSCKB_DATABASE_URL": url}, "/health") as (ours, ours_pid),
+        server(
+            ours_cmd, {"MSCKB_DATABASE_URL": url, "MSCKB_RESPONSE_CACHE_MB": "0"}, "/health"
+        ) as (uncached, uncached_pid),
         server(floor_cmd, {"MSCKB_BENCH_URL": url}, "/docs") as (floor, _),
         (
             server(
@@ -162,33 +170,41 @@ def main() -> None:
             ps = params[name]
             raw = raw_sql_ms(url, name, ps)
             for clients in (1, 8):
-                ours_r = measure(ours, [query.ours(p) for p in ps], clients)
-                line = [name, str(clients), _fmt(ours_r)]
+                urls = [query.ours(p) for p in ps]
+                ours_r = measure(ours, urls, clients)
+                cold_r = measure(uncached, urls, clients)
+                line = [name, str(clients), _fmt(ours_r), _fmt(cold_r)]
                 if datasette and query.datasette:
                     ds_r = measure(datasette[0], [query.datasette(p) for p in ps], clients)
-                    line += [_fmt(ds_r), f"{ours_r.rps / ds_r.rps:.2f}x" if ds_r.rps else "-"]
+                    line += [_fmt(ds_r), _times(ours_r, ds_r), _times(cold_r, ds_r)]
                 else:
-                    line += ["-", "-"]
+                    line += ["-", "-", "-"]
                 if query.sql:
                     floor_urls = [f"/floor/{name}?" + _query(p) for p in ps]
                     floor_r = measure(floor, floor_urls, clients)
-                    line += [_fmt(floor_r), f"{ours_r.rps / floor_r.rps:.0%}"]
+                    line += [
+                        _fmt(floor_r),
+                        f"{ours_r.rps / floor_r.rps:.0%}",
+                        f"{cold_r.rps / floor_r.rps:.0%}",
+                    ]
                 else:
-                    line += ["-", "-"]
-                line += [f"{raw:.2f}" if raw == raw else "-", _ratio(ours_r.p50, raw)]
+                    line += ["-", "-", "-"]
+                line += [f"{raw:.2f}" if raw == raw else "-", _ratio(cold_r.p50, raw)]
                 rows.append("| " + " | ".join(line) + " |")
                 print(rows[-1], flush=True)
         rss = peak_rss_mb(ours_pid)
+        rss_uncached = peak_rss_mb(uncached_pid)
     header = [
         f"Machine: {platform.machine()}, {os.cpu_count()} cores, Python {sys.version.split()[0]}, "
         f"{datetime.datetime.now(datetime.UTC):%Y-%m-%d %H:%M} UTC, engine {url.split(':')[0]}",
         "",
-        "| query | clients | ours req/s · p50 · p99 (ms) | Datasette req/s · p50 · p99 | "
-        "ours/Datasette | floor req/s · p50 · p99 | ours/floor | raw SQL p50 (ms) | "
-        "ours p50 / raw |",
-        "|---|---|---|---|---|---|---|---|---|",
+        "| query | clients | ours req/s · p50 · p99 (ms) | ours uncached | Datasette | "
+        "ours/Datasette | uncached/Datasette | floor | ours/floor | uncached/floor | "
+        "raw SQL p50 (ms) | uncached p50 / raw |",
+        "|---|---|---|---|---|---|---|---|---|---|---|---|",
     ]
-    print("\n".join([*header, *rows, "", f"Our server's peak resident memory: {rss:.0f} MB"]))
+    memory = f"Peak resident memory: ours {rss:.0f} MB, uncached {rss_uncached:.0f} MB"
+    print("\n".join([*header, *rows, "", memory]))
 
 
 @contextmanager
@@ -205,6 +221,10 @@ def _query(p: dict[str, Any]) -> str:
 def _fmt(r: Result) -> str:
     errors = f", {r.errors} errors" if r.errors else ""
     return f"{r.rps:.0f} · {r.p50:.1f} · {r.p99:.1f}{errors}"
+
+
+def _times(ours: Result, theirs: Result) -> str:
+    return f"{ours.rps / theirs.rps:.2f}x" if theirs.rps else "-"
 
 
 def _ratio(p50: float, raw: float) -> str:
