@@ -21,7 +21,8 @@ from api.queries.bibliography import FactKind, bibliography
 from api.schemas.references import ReferenceRead
 from api.seeding.coverage import coverage as source_coverage
 from api.seeding.dump import write_seed_files
-from api.seeding.loader import SeedError, load, read_and_check
+from api.seeding.files import SeedError
+from api.seeding.loader import load, read_and_check
 from api.settings import get_settings
 from api.tables import RENDERERS, TableFormat, build_table, to_json
 from models import ApiKey, Role

@@ -1,9 +1,9 @@
 """Writes through the API: create, patch and delete curated facts.
 
 A write takes and gives the same shape as the seed files, validated by the same
-pydantic schemas, and turns an entry into rows with the loader's own builders,
-so a fact entered through the API is the fact a seed file would hold (and
-``msckb dump-seeds`` writes it back). Every write checks the row version the
+pydantic schemas, and turns an entry into rows by its kind's one declaration
+(api/facts/kinds.py), so a fact entered through the API is the fact a seed file
+would hold (and ``msckb dump-seeds`` writes it back). Every write checks the row version the
 client read (If-Match), raises it atomically, and leaves a row in the audit trail.
 """
 
@@ -11,6 +11,7 @@ import json
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import partial
 from typing import Any
 
 from pydantic import ValidationError
@@ -28,112 +29,63 @@ from api.errors import (
     ProblemError,
     Unprocessable,
 )
+from api.facts.fields import Entry, Row
+from api.facts.kinds import REFERENCE, Kind, identity_column
+from api.facts.rows import build, update_row
 from api.limits import request_id
-from api.seeding import loader
+from api.queries.curation import fact_by_identity, id_of
 from api.seeding import schemas as s
-from api.seeding.dump import Names, entry_of, entry_schema, observation_entry, tidy_with
 from api.seeding.files import parse_bib, reference_seed
-from api.seeding.loader import Resolver, Row, Spec, build, loader_options, update_row
-
-Entry = dict[str, Any]
 
 
-class PointResolver(Resolver):
-    """Identifiers in a request body, resolved one query each; an unknown one is a 422."""
-
-    def id(self, model: type[m.Base], column: str, value: Any) -> int:
-        found = self.session.scalar(
-            select(model.id).where(getattr(model, column) == value)  # type: ignore[attr-defined]
+def resolve_one(session: Session, model: type[m.Base], ident: Any) -> int:
+    """An identifier in a request body -> its row id; an unknown one is a 422."""
+    found = id_of(session, model, ident)
+    if found is None:
+        table = model.__tablename__
+        raise Unprocessable(
+            f"body: no {table} with {identity_column(model)} {ident!r}",
+            errors=[{"location": "body", "message": f"unknown {table}", "type": "unknown"}],
         )
-        if found is None:
-            table = model.__tablename__
-            raise Unprocessable(
-                f"body: no {table} with {column} {value!r}",
-                errors=[{"location": "body", "message": f"unknown {table}", "type": "unknown"}],
-            )
-        return int(found)
+    return found
 
 
-class PointNames(Names):
+class PointNames:
     """Row ids -> identifiers one query each (remembered), for the few rows of one entry."""
 
-    def __call__(self, model_: type[m.Base], ident: int | None) -> str | None:
-        if ident is None:
-            return None
-        known = self._maps.setdefault(model_, {})
-        if ident not in known:
-            column = getattr(model_, self.COLUMNS[model_])
-            value = self.session.scalar(select(column).where(model_.id == ident))  # type: ignore[attr-defined]
-            known[ident] = str(value)
-        return known[ident]
+    def __init__(self, session: Session) -> None:
+        self.session = session
+        self._known: dict[tuple[type[m.Base], int], str] = {}
 
-
-@dataclass(frozen=True)
-class Writable:
-    """One kind of fact the API writes."""
-
-    entity: str
-    model: type[m.Base]
-    schema: type[s.Entry]
-    to_row: Callable[[Any, Resolver], Row]
-    to_entry: Callable[[Any, Names], Entry]
-    identity: Callable[[Any], str]
-    """The stable identifier of a validated entry, e.g. its slug."""
-    children: Spec = field(default_factory=dict)
-
-
-def _from_kind(kind_name: str, entity: str, identity: Callable[[Any], str]) -> Writable:
-    kind = next(k for k in loader.KINDS if k.name == kind_name)
-    return Writable(
-        entity=entity,
-        model=kind.model,
-        schema=entry_schema(kind),
-        to_row=kind.row,
-        to_entry=lambda row, names: entry_of(kind, row, names),
-        identity=identity,
-        children=kind.children,
-    )
-
-
-def pair(first: str, second: str) -> str:
-    return f"{first}/{second}"
-
-
-REFERENCE = _from_kind("references", "reference", lambda e: e.key)
-SPECIES = _from_kind("species", "species", lambda e: e.slug)
-COUNTERPART = _from_kind("counterparts", "counterpart", lambda e: pair(e.pc, e.msc))
-ISOMER_PAIR = _from_kind("isomer pairs", "isomer pair", lambda e: pair(*sorted(e.species)))
-MALDI = _from_kind("MALDI measurements", "MALDI measurement", lambda e: e.slug)
-SYNTHESIS = _from_kind("syntheses", "synthesis", lambda e: e.slug)
-EXPERIMENT = _from_kind("experiments", "experiment", lambda e: e.slug)
-TRANSFORMATION = _from_kind("transformations", "transformation", lambda e: e.slug)
+    def __call__(self, model: type[m.Base], row_id: int) -> str:
+        if (model, row_id) not in self._known:
+            column = getattr(model, identity_column(model))
+            value = self.session.scalar(select(column).where(model.id == row_id))
+            self._known[model, row_id] = str(value)
+        return self._known[model, row_id]
 
 
 # --- versions and ETags ---------------------------------------------------------------
 
 
-def etag(writable: Writable, row: Any) -> str:
-    return f'"{writable.entity.replace(" ", "-")}-{row.id}-v{row.version}"'
-
-
 _ETAG = re.compile(r'^(?:W/)?"[a-z-]+-(\d+)-v(\d+)"$')
 
 
-def expected_version(writable: Writable, row: Any, if_match: str | None) -> int:
+def expected_version(kind: Kind, row: Any, if_match: str | None) -> int:
     """The version the client read, from If-Match; 428 without it, 412 when stale."""
     if not if_match:
         raise PreconditionRequired(
             "Send the ETag you read in an If-Match header: a write without it could "
             "overwrite someone else's change."
         )
-    current = etag(writable, row)
+    current = kind.etag(row)
     tags = [t.strip() for t in if_match.split(",")]
     if current in tags:
         return int(row.version)
     stale = next((_ETAG.match(t) for t in tags if _ETAG.match(t)), None)
     read = f" (you read version {stale.group(2)})" if stale else ""
     raise PreconditionFailed(
-        f"This {writable.entity} changed since it was read{read}; it is now {current}. "
+        f"This {kind.entity} changed since it was read{read}; it is now {current}. "
         "Read it again and reapply your change.",
         headers={"ETag": current},
     )
@@ -156,10 +108,10 @@ def _claim(session: Session, row: Any, version: int) -> None:
 # --- validation -------------------------------------------------------------------------
 
 
-def validate(writable: Writable, body: Any) -> Any:
+def validate(kind: Kind, body: Any) -> Any:
     """The body as a seed entry; a 422 naming each bad field, as the seed loader would."""
     try:
-        return writable.schema.model_validate(body)
+        return kind.schema.model_validate(body)
     except ValidationError as exc:
         errors = [
             {
@@ -170,7 +122,7 @@ def validate(writable: Writable, body: Any) -> Any:
             for err in exc.errors()
         ]
         detail = "; ".join(f"{e['location']}: {e['message']}" for e in errors)
-        raise Unprocessable(f"Invalid {writable.entity}: {detail}", errors=errors) from exc
+        raise Unprocessable(f"Invalid {kind.entity}: {detail}", errors=errors) from exc
 
 
 def merge_patch(target: Any, patch: Any) -> Any:
@@ -186,8 +138,8 @@ def merge_patch(target: Any, patch: Any) -> Any:
     return merged
 
 
-def current_entry(session: Session, writable: Writable, row: Any) -> Entry:
-    return tidy_with(writable.schema, writable.to_entry(row, PointNames(session)))
+def current_entry(session: Session, kind: Kind, row: Any) -> Entry:
+    return kind.seed_entry(row, PointNames(session))
 
 
 @dataclass(frozen=True)
@@ -198,11 +150,11 @@ class Written:
     entry: Entry
 
 
-def written(session: Session, writable: Writable, row: Any) -> Written:
-    return Written(row, current_entry(session, writable, row))
+def written(session: Session, kind: Kind, row: Any) -> Written:
+    return Written(row, current_entry(session, kind, row))
 
 
-def _apply(session: Session, writable: Writable, change: Callable[[], Any]) -> None:
+def _apply(session: Session, kind: Kind, change: Callable[[], Any]) -> None:
     """Make ``change`` and flush it in a savepoint: if the database refuses it, the
     session is as before and the refusal is a 409."""
     try:
@@ -211,7 +163,7 @@ def _apply(session: Session, writable: Writable, change: Callable[[], Any]) -> N
             session.flush()
     except IntegrityError as exc:
         raise Conflict(
-            f"The database refused this {writable.entity}: it would duplicate or break a "
+            f"The database refused this {kind.entity}: it would duplicate or break a "
             f"link to another fact ({type(exc.orig).__name__})."
         ) from exc
 
@@ -245,17 +197,9 @@ def record(
 # --- the three writes -------------------------------------------------------------------
 
 
-def find(session: Session, writable: Writable, *conditions: Any) -> Any:
-    return session.scalars(
-        select(writable.model)
-        .where(*conditions)
-        .options(*loader_options(writable.model, writable.children))
-    ).one_or_none()
-
-
 def _recorded(
     session: Session,
-    writable: Writable,
+    kind: Kind,
     row: Any,
     action: m.ChangeAction,
     identifier: str,
@@ -264,12 +208,12 @@ def _recorded(
     key: m.ApiKey,
 ) -> Written:
     """The row as written, its entry now, and that change in the audit trail."""
-    after = current_entry(session, writable, row)
+    after = current_entry(session, kind, row)
     record(
         session,
         key=key,
         action=action,
-        entity=writable.entity,
+        entity=kind.entity,
         identifier=identifier,
         before=before,
         after=after,
@@ -279,26 +223,27 @@ def _recorded(
 
 def create(
     session: Session,
-    writable: Writable,
+    kind: Kind,
     body: Any,
     *,
     key: m.ApiKey,
     extra: Row | None = None,
-    exists: Callable[[Any], bool],
+    identifier: str | None = None,
 ) -> Written:
-    """Create from a seed-shaped body; 409 when its identifier is taken."""
-    entry = validate(writable, body)
-    identifier = writable.identity(entry)
-    if exists(entry):
-        raise Conflict(f"A {writable.entity} {identifier!r} exists already; PATCH it instead.")
-    row = build(writable.model, {**writable.to_row(entry, PointResolver(session)), **(extra or {})})
-    _apply(session, writable, lambda: session.add(row))
-    return _recorded(session, writable, row, m.ChangeAction.CREATE, identifier, None, key=key)
+    """Create from a seed-shaped body; 409 when its identifier is taken. ``extra``
+    columns place a fact held inside another (an observation in its experiment)."""
+    entry = validate(kind, body)
+    identifier = identifier or kind.identifier(entry)
+    if kind.identity and fact_by_identity(session, kind, *kind.identity_values(entry)):
+        raise Conflict(f"A {kind.entity} {identifier!r} exists already; PATCH it instead.")
+    row = build(kind.model, {**kind.row(entry, partial(resolve_one, session)), **(extra or {})})
+    _apply(session, kind, lambda: session.add(row))
+    return _recorded(session, kind, row, m.ChangeAction.CREATE, identifier, None, key=key)
 
 
 def patch(
     session: Session,
-    writable: Writable,
+    kind: Kind,
     row: Any,
     changes: Any,
     *,
@@ -308,25 +253,25 @@ def patch(
     extra: Row | None = None,
 ) -> Written:
     """Apply a JSON merge patch to the row's seed entry; the identifier cannot change."""
-    version = expected_version(writable, row, if_match)
+    version = expected_version(kind, row, if_match)
     if not isinstance(changes, dict):
         raise Unprocessable("body: a merge patch is a JSON object of the fields to change")
-    before = current_entry(session, writable, row)
-    entry = validate(writable, merge_patch(before, changes))
-    if writable.identity(entry) != identifier:
+    before = current_entry(session, kind, row)
+    entry = validate(kind, merge_patch(before, changes))
+    if kind.identity and kind.identifier(entry) != identifier:
         raise Unprocessable(
-            f"body: the identifier of a {writable.entity} ({identifier!r}) cannot change; "
+            f"body: the identifier of a {kind.entity} ({identifier!r}) cannot change; "
             "create the new one and delete this one instead."
         )
     _claim(session, row, version)
-    new_row = {**writable.to_row(entry, PointResolver(session)), **(extra or {})}
-    _apply(session, writable, lambda: update_row(session, writable.model, row, new_row))
-    return _recorded(session, writable, row, m.ChangeAction.UPDATE, identifier, before, key=key)
+    new_row = {**kind.row(entry, partial(resolve_one, session)), **(extra or {})}
+    _apply(session, kind, lambda: update_row(session, kind.model, row, new_row))
+    return _recorded(session, kind, row, m.ChangeAction.UPDATE, identifier, before, key=key)
 
 
 def delete(
     session: Session,
-    writable: Writable,
+    kind: Kind,
     row: Any,
     *,
     key: m.ApiKey,
@@ -334,21 +279,21 @@ def delete(
     identifier: str,
 ) -> None:
     """Delete, leaving the entry in the audit trail; 409 while other facts point to it."""
-    version = expected_version(writable, row, if_match)
-    before = current_entry(session, writable, row)
+    version = expected_version(kind, row, if_match)
+    before = current_entry(session, kind, row)
     _claim(session, row, version)
     try:
-        _apply(session, writable, lambda: session.delete(row))
+        _apply(session, kind, lambda: session.delete(row))
     except ProblemError as exc:
         raise Conflict(
-            f"Other facts still point to the {writable.entity} {identifier!r} "
+            f"Other facts still point to the {kind.entity} {identifier!r} "
             "(transformations, measurements ...); delete or change them first."
         ) from exc
     record(
         session,
         key=key,
         action=m.ChangeAction.DELETE,
-        entity=writable.entity,
+        entity=kind.entity,
         identifier=identifier,
         before=before,
         after=None,
@@ -358,19 +303,9 @@ def delete(
 # --- observations: children of an experiment, written one at a time ----------------------
 
 
-def observation_writable(experiment: m.Experiment, position: int) -> Writable:
-    """Observation ``position`` of ``experiment``: identified as "experiment/position"."""
-    return Writable(
-        entity="observation",
-        model=m.Observation,
-        schema=s.ObservationSeed,
-        to_row=lambda entry, r: {
-            **loader.observation_row(entry, position, r),
-            "experiment_id": experiment.id,
-        },
-        to_entry=observation_entry,
-        identity=lambda _entry: f"{experiment.slug}/{position}",
-    )
+def observation_place(experiment: m.Experiment, position: int) -> Row:
+    """The columns that put an observation at ``position`` of ``experiment``."""
+    return {"experiment_id": experiment.id, "position": position}
 
 
 # --- BibTeX import ---------------------------------------------------------------------
@@ -440,6 +375,6 @@ def import_bibtex(session: Session, text: str, *, key: m.ApiKey) -> ImportReport
         if duplicate is not None:
             report.duplicates.append(Duplicate(seed.key, *duplicate))
             continue
-        create(session, REFERENCE, seed, key=key, exists=lambda _e: False)
+        create(session, REFERENCE, seed, key=key)
         report.created.append(seed.key)
     return report

@@ -4,8 +4,10 @@ The naming convention makes constraint names identical on SQLite and
 PostgreSQL, so migrations can name them and tests can assert on them.
 """
 
+from typing import TYPE_CHECKING
+
 from sqlalchemy import MetaData
-from sqlalchemy.orm import DeclarativeBase
+from sqlalchemy.orm import DeclarativeBase, Mapped
 
 NAMING_CONVENTION = {
     "ix": "ix_%(column_0_label)s",
@@ -18,3 +20,8 @@ NAMING_CONVENTION = {
 
 class Base(DeclarativeBase):
     metadata = MetaData(naming_convention=NAMING_CONVENTION)
+
+    if TYPE_CHECKING:
+        # Every table declares an integer primary key ``id`` of its own (first, so the
+        # columns keep their order); this tells the type checker so.
+        id: Mapped[int]

@@ -6,22 +6,23 @@ DELETE nothing. PATCH and DELETE need the ETag read from the GET in If-Match.
 Every write needs an X-API-Key; deletions need an admin key.
 """
 
-import json
 from collections.abc import Callable
 from datetime import datetime
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Body, Header, Path, Query, Request, Response
-from pydantic import Field, field_validator
-from sqlalchemy import func, select
 
 import models as m
 from api import curation as c
 from api.auth import AdminDep, CuratorDep, ReaderDep
 from api.deps import SessionDep
 from api.errors import BadRequest, NotFound, problem_responses
+from api.facts import kinds as k
+from api.facts.kinds import Kind
 from api.pagination import PagerDep
-from api.schemas import Page, Schema, UtcDatetime
+from api.queries import curation as q
+from api.schemas import Page
+from api.schemas.curation import ChangeRead, DuplicateRead, ImportRead, WriteResult
 from api.seeding import schemas as s
 
 router = APIRouter()
@@ -44,76 +45,69 @@ MergePatch = Annotated[
 WRITE_ERRORS = problem_responses(401, 403, 404, 409, 412, 428, 429)
 
 
-class WriteResult(Schema):
-    entity: str
-    id: str = Field(description="The stable identifier of what was written.")
-    version: int | None = Field(description="Its new version (null after a deletion).")
-    entry: dict[str, Any] | None = Field(
-        description="The fact as a seed-file entry, as stored now (null after a deletion)."
-    )
-
-
 def _written(
-    writable: c.Writable,
+    kind: Kind,
     done: c.Written,
     identifier: str,
     response: Response,
     location: str | None = None,
 ) -> WriteResult:
-    response.headers["ETag"] = c.etag(writable, done.row)
+    response.headers["ETag"] = kind.etag(done.row)
     if location:
         response.headers["Location"] = location
     return WriteResult(
-        entity=writable.entity, id=identifier, version=done.row.version, entry=done.entry
+        entity=kind.entity, id=identifier, version=done.row.version, entry=done.entry
     )
 
 
-def _deleted(writable: c.Writable, identifier: str) -> WriteResult:
-    return WriteResult(entity=writable.entity, id=identifier, version=None, entry=None)
+def _deleted(kind: Kind, identifier: str) -> WriteResult:
+    return WriteResult(entity=kind.entity, id=identifier, version=None, entry=None)
 
 
-def _found(row: Any, writable: c.Writable, identifier: str) -> Any:
-    """``row``, or a 404 that names what was not found."""
+def _existing(session: Any, kind: Kind, identifier: str, *values: Any) -> Any:
+    """The stored fact whose identity holds ``values``, or a 404 naming ``identifier``."""
+    row = q.fact_by_identity(session, kind, *values)
     if row is None:
-        raise NotFound(f"No {writable.entity} {identifier!r}.")
+        raise NotFound(f"No {kind.entity} {identifier!r}.")
     return row
 
 
-def _slugged(writable: c.Writable, column: Any, base: str, tag: str) -> None:
+def _create(
+    session: Any, kind: Kind, key: m.ApiKey, entry: Any, response: Response, base: str
+) -> WriteResult:
+    done = c.create(session, kind, entry, key=key)
+    identifier = kind.identifier(entry)
+    return _written(kind, done, identifier, response, f"/api/v1{base}/{identifier}")
+
+
+def _slugged(kind: Kind, base: str, tag: str) -> None:
     """POST {base}, PATCH and DELETE {base}/{id} for a fact identified by one column."""
+    name = kind.entity.replace(" ", "_")
 
     @router.post(
         base,
-        summary=f"Create a {writable.entity} (curator key)",
+        summary=f"Create a {kind.entity} (curator key)",
         status_code=201,
         response_model=WriteResult,
         responses=WRITE_ERRORS,
         tags=[tag],
-        operation_id=f"create_{writable.entity.replace(' ', '_')}",
+        operation_id=f"create_{name}",
     )
     def create(
         session: SessionDep,
         key: CuratorDep,
         response: Response,
-        entry: Annotated[writable.schema, Body()],  # type: ignore[name-defined]
+        entry: Annotated[kind.schema, Body()],  # type: ignore[name-defined]
     ) -> WriteResult:
-        done = c.create(
-            session,
-            writable,
-            entry,
-            key=key,
-            exists=lambda e: c.find(session, writable, column == writable.identity(e)) is not None,
-        )
-        identifier = writable.identity(entry)
-        return _written(writable, done, identifier, response, f"/api/v1{base}/{identifier}")
+        return _create(session, kind, key, entry, response, base)
 
     @router.patch(
         base + "/{identifier}",
-        summary=f"Change a {writable.entity} with a merge patch (curator key, If-Match)",
+        summary=f"Change a {kind.entity} with a merge patch (curator key, If-Match)",
         response_model=WriteResult,
         responses=WRITE_ERRORS,
         tags=[tag],
-        operation_id=f"patch_{writable.entity.replace(' ', '_')}",
+        operation_id=f"patch_{name}",
     )
     def change(
         session: SessionDep,
@@ -123,74 +117,54 @@ def _slugged(writable: c.Writable, column: Any, base: str, tag: str) -> None:
         changes: MergePatch,
         if_match: IfMatch = None,
     ) -> WriteResult:
-        row = _found(c.find(session, writable, column == identifier), writable, identifier)
+        row = _existing(session, kind, identifier, identifier)
         done = c.patch(
-            session, writable, row, changes, key=key, if_match=if_match, identifier=identifier
+            session, kind, row, changes, key=key, if_match=if_match, identifier=identifier
         )
-        return _written(writable, done, identifier, response)
+        return _written(kind, done, identifier, response)
 
     @router.delete(
         base + "/{identifier}",
-        summary=f"Delete a {writable.entity} (admin key, If-Match)",
+        summary=f"Delete a {kind.entity} (admin key, If-Match)",
         response_model=WriteResult,
         responses=WRITE_ERRORS,
         tags=[tag],
-        operation_id=f"delete_{writable.entity.replace(' ', '_')}",
+        operation_id=f"delete_{name}",
     )
     def remove(
         session: SessionDep, key: AdminDep, identifier: str, if_match: IfMatch = None
     ) -> WriteResult:
-        row = _found(c.find(session, writable, column == identifier), writable, identifier)
-        c.delete(session, writable, row, key=key, if_match=if_match, identifier=identifier)
-        return _deleted(writable, identifier)
+        row = _existing(session, kind, identifier, identifier)
+        c.delete(session, kind, row, key=key, if_match=if_match, identifier=identifier)
+        return _deleted(kind, identifier)
 
 
-_slugged(c.REFERENCE, m.Reference.key, "/references", "references")
-_slugged(c.SPECIES, m.Species.slug, "/species", "species")
-_slugged(c.MALDI, m.MaldiMeasurement.slug, "/maldi", "MALDI")
-_slugged(c.SYNTHESIS, m.Synthesis.slug, "/syntheses", "syntheses")
-_slugged(c.EXPERIMENT, m.Experiment.slug, "/experiments", "experiments")
-_slugged(c.TRANSFORMATION, m.Transformation.slug, "/transformations", "transformations")
+_slugged(k.REFERENCE, "/references", "references")
+_slugged(k.SPECIES, "/species", "species")
+_slugged(k.MALDI_MEASUREMENT, "/maldi", "MALDI")
+_slugged(k.SYNTHESIS, "/syntheses", "syntheses")
+_slugged(k.EXPERIMENT, "/experiments", "experiments")
+_slugged(k.TRANSFORMATION, "/transformations", "transformations")
 
 
 # --- links between two species: counterparts and isomer pairs --------------------------
 
 
-def _species_ids(session: Any, *slugs: str) -> dict[str, int]:
-    rows = session.execute(select(m.Species.slug, m.Species.id).where(m.Species.slug.in_(slugs)))
-    return dict(rows.all())
-
-
-def _counterpart(session: Any, pc: str, msc: str) -> Any:
-    ids = _species_ids(session, pc, msc)
-    if len(ids) != len({pc, msc}):
-        return None
-    return c.find(
-        session, c.COUNTERPART, m.Counterpart.pc_id == ids[pc], m.Counterpart.msc_id == ids[msc]
-    )
-
-
-def _isomer_pair(session: Any, first: str, second: str) -> Any:
-    ids = sorted(_species_ids(session, first, second).values())
-    if len(ids) != 2:
-        return None
-    return c.find(
-        session, c.ISOMER_PAIR, m.IsomerPair.first_id == ids[0], m.IsomerPair.second_id == ids[1]
-    )
-
-
 def _linked(
-    writable: c.Writable,
+    kind: Kind,
     base: str,
-    find: Callable[[Any, str, str], Any],
-    identify: Callable[[str, str], str],
-    ends: Callable[[Any], tuple[str, str]],
+    identity: Callable[[str, str], tuple[Any, ...]],
     what: str,
 ) -> None:
     """POST {base}, and GET, PATCH, DELETE {base}/{first}/{second}, for a link between
-    two species (its identifier is the pair)."""
+    two species (its identifier is the pair; ``identity`` makes its identity values)."""
     item = base + "/{first}/{second}"
-    name = writable.entity.replace(" ", "_")
+    name = kind.entity.replace(" ", "_")
+
+    def existing(session: Any, first: str, second: str) -> tuple[str, Any]:
+        values = identity(first, second)
+        identifier = kind.identifier_of(values)
+        return identifier, _existing(session, kind, identifier, *values)
 
     @router.post(
         base,
@@ -205,34 +179,25 @@ def _linked(
         session: SessionDep,
         key: CuratorDep,
         response: Response,
-        entry: Annotated[writable.schema, Body()],  # type: ignore[name-defined]
+        entry: Annotated[kind.schema, Body()],  # type: ignore[name-defined]
     ) -> WriteResult:
-        done = c.create(
-            session, writable, entry, key=key, exists=lambda e: find(session, *ends(e)) is not None
-        )
-        identifier = identify(*ends(entry))
-        return _written(writable, done, identifier, response, f"/api/v1{base}/{identifier}")
-
-    def existing(session: Any, first: str, second: str) -> Any:
-        return _found(find(session, first, second), writable, identify(first, second))
+        return _create(session, kind, key, entry, response, base)
 
     @router.get(
         item,
-        summary=f"A {writable.entity}, as a seed entry with its ETag",
+        summary=f"A {kind.entity}, as a seed entry with its ETag",
         response_model=WriteResult,
         responses=problem_responses(404),
         tags=["species"],
         operation_id=f"read_{name}",
     )
     def read(session: SessionDep, response: Response, first: str, second: str) -> WriteResult:
-        row = existing(session, first, second)
-        return _written(
-            writable, c.written(session, writable, row), identify(first, second), response
-        )
+        identifier, row = existing(session, first, second)
+        return _written(kind, c.written(session, kind, row), identifier, response)
 
     @router.patch(
         item,
-        summary=f"Change a {writable.entity}'s evidence (curator key, If-Match)",
+        summary=f"Change a {kind.entity}'s evidence (curator key, If-Match)",
         response_model=WriteResult,
         responses=WRITE_ERRORS,
         tags=["species"],
@@ -247,16 +212,15 @@ def _linked(
         changes: MergePatch,
         if_match: IfMatch = None,
     ) -> WriteResult:
-        identifier = identify(first, second)
-        row = existing(session, first, second)
+        identifier, row = existing(session, first, second)
         done = c.patch(
-            session, writable, row, changes, key=key, if_match=if_match, identifier=identifier
+            session, kind, row, changes, key=key, if_match=if_match, identifier=identifier
         )
-        return _written(writable, done, identifier, response)
+        return _written(kind, done, identifier, response)
 
     @router.delete(
         item,
-        summary=f"Remove a {writable.entity} (admin key, If-Match)",
+        summary=f"Remove a {kind.entity} (admin key, If-Match)",
         response_model=WriteResult,
         responses=WRITE_ERRORS,
         tags=["species"],
@@ -265,56 +229,34 @@ def _linked(
     def remove(
         session: SessionDep, key: AdminDep, first: str, second: str, if_match: IfMatch = None
     ) -> WriteResult:
-        identifier = identify(first, second)
-        row = existing(session, first, second)
-        c.delete(session, writable, row, key=key, if_match=if_match, identifier=identifier)
-        return _deleted(writable, identifier)
+        identifier, row = existing(session, first, second)
+        c.delete(session, kind, row, key=key, if_match=if_match, identifier=identifier)
+        return _deleted(kind, identifier)
 
 
 _linked(
-    c.COUNTERPART,
+    k.COUNTERPART,
     "/counterparts",
-    _counterpart,
-    c.pair,
-    lambda e: (e.pc, e.msc),
+    lambda pc, msc: (pc, msc),
     "Link a PC (first) to its MSC (second)",
 )
-_linked(
-    c.ISOMER_PAIR,
-    "/isomer-pairs",
-    _isomer_pair,
-    lambda a, b: c.pair(*sorted((a, b))),
-    lambda e: (e.species[0], e.species[1]),
-    "Record two species as isomers",
-)
+_linked(k.ISOMER_PAIR, "/isomer-pairs", lambda a, b: ([a, b],), "Record two species as isomers")
 
 
 # --- observations of an experiment ----------------------------------------------------------
 
 
-def _experiment(session: Any, slug: str, *, lock: bool = False) -> m.Experiment:
-    """The experiment; ``lock`` holds its row to the end of the transaction, so that two
-    observations added at once do not both take the next position."""
-    statement = select(m.Experiment).where(m.Experiment.slug == slug)
-    if lock:
-        statement = statement.with_for_update()
-    found = session.scalars(statement).one_or_none()
-    if found is None:
-        raise NotFound(f"No experiment {slug!r}.")
-    return found  # type: ignore[no-any-return]
-
-
-def _observation(session: Any, experiment: m.Experiment, position: int) -> tuple[c.Writable, Any]:
-    writable = c.observation_writable(experiment, position)
-    row = c.find(
+def _observation(session: Any, slug: str, position: int) -> tuple[m.Experiment, Any]:
+    experiment = q.experiment(session, slug)
+    row = q.fact(
         session,
-        writable,
+        k.OBSERVATION,
         m.Observation.experiment_id == experiment.id,
         m.Observation.position == position,
     )
     if row is None:
-        raise NotFound(f"Experiment {experiment.slug!r} has no observation {position}.")
-    return writable, row
+        raise NotFound(f"Experiment {slug!r} has no observation {position}.")
+    return experiment, row
 
 
 @router.post(
@@ -332,16 +274,19 @@ def create_observation(
     slug: str,
     entry: s.ObservationSeed,
 ) -> WriteResult:
-    experiment = _experiment(session, slug, lock=True)
-    last = session.scalar(
-        select(func.max(m.Observation.position)).where(m.Observation.experiment_id == experiment.id)
-    )
-    position = (last or 0) + 1
-    writable = c.observation_writable(experiment, position)
-    done = c.create(session, writable, entry, key=key, exists=lambda _e: False)
+    experiment = q.experiment(session, slug, lock=True)
+    position = q.next_observation_position(session, experiment)
     identifier = f"{slug}/{position}"
+    done = c.create(
+        session,
+        k.OBSERVATION,
+        entry,
+        key=key,
+        extra=c.observation_place(experiment, position),
+        identifier=identifier,
+    )
     location = f"/api/v1/experiments/{slug}/observations/{position}"
-    return _written(writable, done, identifier, response, location)
+    return _written(k.OBSERVATION, done, identifier, response, location)
 
 
 @router.get(
@@ -354,8 +299,9 @@ def create_observation(
 def read_observation(
     session: SessionDep, response: Response, slug: str, position: Position
 ) -> WriteResult:
-    writable, row = _observation(session, _experiment(session, slug), position)
-    return _written(writable, c.written(session, writable, row), f"{slug}/{position}", response)
+    _experiment, row = _observation(session, slug, position)
+    done = c.written(session, k.OBSERVATION, row)
+    return _written(k.OBSERVATION, done, f"{slug}/{position}", response)
 
 
 @router.patch(
@@ -374,12 +320,12 @@ def patch_observation(
     changes: MergePatch,
     if_match: IfMatch = None,
 ) -> WriteResult:
-    writable, row = _observation(session, _experiment(session, slug), position)
+    _experiment, row = _observation(session, slug, position)
     identifier = f"{slug}/{position}"
     done = c.patch(
-        session, writable, row, changes, key=key, if_match=if_match, identifier=identifier
+        session, k.OBSERVATION, row, changes, key=key, if_match=if_match, identifier=identifier
     )
-    return _written(writable, done, identifier, response)
+    return _written(k.OBSERVATION, done, identifier, response)
 
 
 @router.delete(
@@ -392,24 +338,13 @@ def patch_observation(
 def delete_observation(
     session: SessionDep, key: AdminDep, slug: str, position: Position, if_match: IfMatch = None
 ) -> WriteResult:
-    writable, row = _observation(session, _experiment(session, slug), position)
+    _experiment, row = _observation(session, slug, position)
     identifier = f"{slug}/{position}"
-    c.delete(session, writable, row, key=key, if_match=if_match, identifier=identifier)
-    return _deleted(writable, identifier)
+    c.delete(session, k.OBSERVATION, row, key=key, if_match=if_match, identifier=identifier)
+    return _deleted(k.OBSERVATION, identifier)
 
 
 # --- BibTeX import -------------------------------------------------------------------------
-
-
-class DuplicateRead(Schema):
-    key: str = Field(description="The key the imported entry carries.")
-    existing: str = Field(description="The stored reference it duplicates.")
-    matched_by: str = Field(description='"doi", "key" or "title and year".')
-
-
-class ImportRead(Schema):
-    created: list[str] = Field(description="Citation keys of the references created.")
-    duplicates: list[DuplicateRead]
 
 
 @router.post(
@@ -444,23 +379,6 @@ async def import_references(request: Request, session: SessionDep, key: CuratorD
 # --- the audit trail -------------------------------------------------------------------------
 
 
-class ChangeRead(Schema):
-    id: int
-    at: UtcDatetime
-    key: str = Field(validation_alias="key_name", description="Name of the API key that wrote.")
-    action: m.ChangeAction
-    entity: str
-    identifier: str
-    before: dict[str, Any] | None = Field(description="The entry before; null for a creation.")
-    after: dict[str, Any] | None = Field(description="The entry after; null for a deletion.")
-    request_id: str | None
-
-    @field_validator("before", "after", mode="before")
-    @classmethod
-    def _parsed(cls, value: Any) -> Any:
-        return json.loads(value) if isinstance(value, str) else value
-
-
 @router.get(
     "/changes",
     summary="The audit trail: every write, who made it, when, before and after (any key)",
@@ -479,17 +397,7 @@ def changes_list(
     since: Annotated[datetime | None, Query(description="At or after (ISO 8601).")] = None,
     until: Annotated[datetime | None, Query(description="Before (ISO 8601).")] = None,
 ) -> Page[ChangeRead]:
-    statement = select(m.Change)
-    for column, value in (
-        (m.Change.entity, entity),
-        (m.Change.identifier, identifier),
-        (m.Change.key_name, key),
-        (m.Change.action, action),
-    ):
-        if value is not None:
-            statement = statement.where(column == value)
-    if since is not None:
-        statement = statement.where(m.Change.at >= since)
-    if until is not None:
-        statement = statement.where(m.Change.at < until)
+    statement = q.changes(
+        entity=entity, identifier=identifier, key=key, action=action, since=since, until=until
+    )
     return pager.page(session, statement, key=m.Change.id, item=ChangeRead.model_validate)

@@ -4,9 +4,9 @@ from typing import Annotated
 
 from fastapi import APIRouter, Query, Response
 
-from api.curation import MALDI, etag
 from api.deps import SessionDep
 from api.errors import NotFound, problem_responses
+from api.facts import kinds
 from api.pagination import PagerDep
 from api.queries import lookup
 from api.queries.maldi import (
@@ -85,5 +85,5 @@ def maldi_by_id(session: SessionDep, response: Response, measurement_id: str) ->
     )
     if row is None:
         raise NotFound(f"No MALDI measurement {measurement_id!r}; list them at /api/v1/maldi.")
-    response.headers["ETag"] = etag(MALDI, row)
+    response.headers["ETag"] = kinds.MALDI_MEASUREMENT.etag(row)
     return rows_json(maldi_items(session, [row])[0], response)

@@ -4,9 +4,9 @@ from typing import Annotated
 
 from fastapi import APIRouter, Query, Response
 
-from api.curation import EXPERIMENT, SYNTHESIS, etag
 from api.deps import SessionDep
 from api.errors import problem_responses
+from api.facts import kinds
 from api.pagination import PagerDep
 from api.queries import lookup
 from api.queries.procedures import get_experiment, get_synthesis, list_experiments, list_syntheses
@@ -49,7 +49,7 @@ def syntheses_list(
 )
 def synthesis_by_slug(session: SessionDep, response: Response, slug: str) -> SynthesisRead:
     synthesis = get_synthesis(session, slug)
-    response.headers["ETag"] = etag(SYNTHESIS, synthesis)
+    response.headers["ETag"] = kinds.SYNTHESIS.etag(synthesis)
     return SynthesisRead.model_validate(synthesis)
 
 
@@ -88,5 +88,5 @@ def experiments_list(
 )
 def experiment_by_slug(session: SessionDep, response: Response, slug: str) -> ExperimentRead:
     experiment = get_experiment(session, slug)
-    response.headers["ETag"] = etag(EXPERIMENT, experiment)
+    response.headers["ETag"] = kinds.EXPERIMENT.etag(experiment)
     return ExperimentRead.model_validate(experiment)

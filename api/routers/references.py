@@ -14,9 +14,9 @@ from api.citations import (
     negotiate,
     render,
 )
-from api.curation import REFERENCE, etag
 from api.deps import SessionDep
 from api.errors import problem_responses
+from api.facts import kinds
 from api.pagination import PagerDep
 from api.queries import lookup
 from api.queries.bibliography import FactKind, bibliography
@@ -112,7 +112,7 @@ def reference_by_key(
     accept: AcceptHeader = None,
 ) -> Any:
     reference = get_reference(session, key)
-    tag = {"ETag": etag(REFERENCE, reference)}
+    tag = {"ETag": kinds.REFERENCE.etag(reference)}
     alternative = citations_response([reference], negotiate(format_, accept), headers=tag)
     if alternative is not None:
         return alternative

@@ -4,9 +4,9 @@ from typing import Annotated
 
 from fastapi import APIRouter, Path, Query, Response
 
-from api.curation import SPECIES, etag
 from api.deps import SessionDep
 from api.errors import problem_responses
+from api.facts import kinds
 from api.pagination import PagerDep
 from api.queries.species import list_species, species_detail, species_row, species_summaries
 from api.responses import rows_json
@@ -65,5 +65,5 @@ def species_by_slug(
     slug: Annotated[str, Path(description=SLUG_DESCRIPTION)],
 ) -> Response:
     row = species_row(session, slug)
-    response.headers["ETag"] = etag(SPECIES, row)
+    response.headers["ETag"] = kinds.SPECIES.etag(row)
     return rows_json(species_detail(session, row), response)

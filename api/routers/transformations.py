@@ -5,9 +5,9 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Header, Path, Query, Response
 from sqlalchemy.orm import Session
 
-from api.curation import TRANSFORMATION, etag
 from api.deps import SessionDep
 from api.errors import BadRequest, problem_responses
+from api.facts import kinds
 from api.figures import MEDIA_TYPES, RENDERERS, NetworkFormat
 from api.negotiate import choose_format
 from api.pagination import PagerDep
@@ -265,5 +265,5 @@ def transformation_by_id(
     transformation_id: Annotated[str, Path(description="The transformation's id.")],
 ) -> Response:
     row = transformation_row(session, transformation_id)
-    response.headers["ETag"] = etag(TRANSFORMATION, row)
+    response.headers["ETag"] = kinds.TRANSFORMATION.etag(row)
     return rows_json(transformation_detail(session, row), response)

@@ -13,7 +13,8 @@ from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from api.seeding.loader import SeedError, load, read_and_check
+from api.seeding.files import SeedError
+from api.seeding.loader import load, read_and_check
 from models import Reference
 from tests.conftest import SEEDS_DIR, Keys
 

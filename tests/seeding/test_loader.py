@@ -9,7 +9,8 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from api.routers.meta import row_counts
-from api.seeding.loader import SeedError, load, read_and_check
+from api.seeding.files import SeedError
+from api.seeding.loader import load, read_and_check
 from models import MaldiMeasurement, MaldiPeak, Species
 from tests.cli import msckb
 from tests.conftest import SEEDS_DIR, EmptyDatabases

@@ -1,0 +1,1 @@
+"""Every kind of curated fact, declared once, and how its entries become rows."""
