@@ -21,6 +21,8 @@ from api.queries.transformations import (
     transformation_select,
     transformation_summary,
 )
+from api.schemas.transformations import Network, NetworkEdge, NetworkNode, PathRead, PathStep
+from models.enums import EvidenceStatus, Trigger
 
 
 class Arc(NamedTuple):
@@ -85,7 +87,7 @@ def _arcs_near(session: Session, source: int, target: int, max_steps: int) -> se
     return arcs
 
 
-def find_paths(
+def _arc_paths(
     session: Session, source: int, target: int, *, max_steps: int, limit: int
 ) -> tuple[list[list[Arc]], bool]:
     """Simple paths from source to target, shortest first; and whether more than
@@ -149,7 +151,7 @@ def load_transformations(session: Session, ids: set[int]) -> dict[int, RowMappin
     return {tid: found[0] for tid, found in rows.items()}
 
 
-def network(session: Session, *, material_id: int | None) -> tuple[list[Dict], list[Dict]]:
+def _nodes_and_edges(session: Session, *, material_id: int | None) -> tuple[list[Dict], list[Dict]]:
     """The transformations touching a material (or all), and the species at their ends,
     as SpeciesSummary and TransformationSummary dicts."""
     matching = list_transformations(material_id=material_id)
@@ -163,3 +165,101 @@ def network(session: Session, *, material_id: int | None) -> tuple[list[Dict], l
         mappings(session, species_select().where(SPECIES.c.id.in_(ends)).order_by(SPECIES.c.slug)),
     )
     return nodes, [transformation_summary(t) for t in edges]
+
+
+def network(session: Session, *, material_id: int | None) -> Network:
+    """The transformation network of a material (or all): species as nodes placed by
+    their absorption peak, transformations as labelled edges."""
+    nodes, edges = _nodes_and_edges(session, material_id=material_id)
+    return Network(
+        nodes=[
+            NetworkNode(
+                id=s["slug"],
+                material=s["material"],
+                kind=s["kind"],
+                label=s["label"],
+                peak_nm=_first_peak_nm(s),
+            )
+            for s in nodes
+        ],
+        edges=[
+            NetworkEdge(
+                id=t["id"],
+                source=t["source"]["slug"],
+                target=t["product"]["slug"],
+                reversible=t["reversible"],
+                trigger=t["trigger"],
+                status=t["evidence"]["status"],
+                label=edge_label(t),
+            )
+            for t in edges
+        ],
+    )
+
+
+def _first_peak_nm(species: Dict) -> float | None:
+    for peak in species["absorption_peaks"]:
+        if peak["peak_nm"] is not None:
+            return float(peak["peak_nm"])
+        if peak["peak_low_nm"] is not None and peak["peak_high_nm"] is not None:
+            return float(peak["peak_low_nm"] + peak["peak_high_nm"]) / 2
+    return None
+
+
+def edge_label(transformation: Dict) -> str:
+    """Trigger and key conditions in a few words, e.g. "OTA 0.4 mL, 80–480 min"."""
+    parts: list[str] = []
+    trigger: Trigger = transformation["trigger"]
+    status: EvidenceStatus = transformation["evidence"]["status"]
+    conditions = transformation["conditions"]
+    if trigger is not Trigger.UNKNOWN:
+        parts.append(trigger.value)
+    if conditions["additive"] is not None:
+        volume = conditions["additive_volume_ml"]
+        amount = "" if volume is None else f" {volume:g} mL"
+        parts.append(f"{conditions['additive']['name']}{amount}")
+    if conditions["solvent"] is not None:
+        parts.append(conditions["solvent"]["name"])
+    if conditions["temperature_c"] is not None:
+        parts.append(f"{conditions['temperature_c']:g} °C")
+    start, end = conditions["window_start_s"], conditions["window_end_s"]
+    if start is not None and end is not None:
+        parts.append(f"{start / 60:g}–{end / 60:g} min")
+    if status is not EvidenceStatus.REPORTED:
+        parts.append(status.value)
+    return ", ".join(parts)
+
+
+def find_paths(
+    session: Session, source: int, target: int, *, max_steps: int, limit: int
+) -> tuple[list[PathRead], bool]:
+    """Every path from ``source`` to ``target`` of at most ``max_steps``, shortest first,
+    each step with its direction and conditions; and whether ``limit`` cut the list."""
+    arc_paths, truncated = _arc_paths(session, source, target, max_steps=max_steps, limit=limit)
+    loaded = load_transformations(
+        session, {arc.transformation_id for path in arc_paths for arc in path}
+    )
+    rows = {tid: transformation_summary(row) for tid, row in loaded.items()}
+    paths = []
+    for arc_path in arc_paths:
+        steps = []
+        for arc in arc_path:
+            row = rows[arc.transformation_id]
+            begin, finish = ("source", "product") if arc.forward else ("product", "source")
+            steps.append(
+                PathStep.model_validate(
+                    {
+                        "transformation": row["id"],
+                        "from_species": row[begin]["slug"],
+                        "to_species": row[finish]["slug"],
+                        "direction": "forward" if arc.forward else "reverse",
+                        "trigger": row["trigger"],
+                        "reversible": row["reversible"],
+                        "conditions": row["conditions"],
+                        "status": row["evidence"]["status"],
+                    }
+                )
+            )
+        slugs = [steps[0].from_species, *(step.to_species for step in steps)]
+        paths.append(PathRead(length=len(steps), species=slugs, steps=steps))
+    return paths, truncated

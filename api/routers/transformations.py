@@ -3,7 +3,6 @@
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Header, Path, Query, Response
-from sqlalchemy.orm import Session
 
 from api.deps import SessionDep
 from api.errors import BadRequest, problem_responses
@@ -11,8 +10,8 @@ from api.facts import kinds
 from api.figures import MEDIA_TYPES, RENDERERS, NetworkFormat
 from api.negotiate import choose_format
 from api.pagination import PagerDep
-from api.queries import Dict, lookup
-from api.queries.network import find_paths, load_transformations, network
+from api.queries import lookup
+from api.queries.network import find_paths, network
 from api.queries.transformations import (
     list_transformations,
     transformation_detail,
@@ -23,12 +22,8 @@ from api.responses import rows_json
 from api.schemas import Celsius, Page
 from api.schemas.transformations import (
     Network,
-    NetworkEdge,
-    NetworkNode,
-    PathRead,
     Paths,
     PathsMeta,
-    PathStep,
     TransformationDetail,
     TransformationSummary,
 )
@@ -116,33 +111,7 @@ def transformation_paths(
     end = lookup.species_id(session, target, param="target")
     if start == end:
         raise BadRequest("query.target: the target is the source; a path needs two species.")
-    arc_paths, truncated = find_paths(session, start, end, max_steps=max_steps, limit=limit)
-    loaded = load_transformations(
-        session, {arc.transformation_id for path in arc_paths for arc in path}
-    )
-    rows = {tid: transformation_summary(row) for tid, row in loaded.items()}
-    paths = []
-    for arc_path in arc_paths:
-        steps = []
-        for arc in arc_path:
-            row = rows[arc.transformation_id]
-            begin, finish = ("source", "product") if arc.forward else ("product", "source")
-            steps.append(
-                PathStep.model_validate(
-                    {
-                        "transformation": row["id"],
-                        "from_species": row[begin]["slug"],
-                        "to_species": row[finish]["slug"],
-                        "direction": "forward" if arc.forward else "reverse",
-                        "trigger": row["trigger"],
-                        "reversible": row["reversible"],
-                        "conditions": row["conditions"],
-                        "status": row["evidence"]["status"],
-                    }
-                )
-            )
-        slugs = [steps[0].from_species, *(step.to_species for step in steps)]
-        paths.append(PathRead(length=len(steps), species=slugs, steps=steps))
+    paths, truncated = find_paths(session, start, end, max_steps=max_steps, limit=limit)
     return Paths(
         data=paths,
         meta=PathsMeta(
@@ -153,39 +122,6 @@ def transformation_paths(
             truncated=truncated,
         ),
     )
-
-
-def _first_peak_nm(species: Dict) -> float | None:
-    for peak in species["absorption_peaks"]:
-        if peak["peak_nm"] is not None:
-            return float(peak["peak_nm"])
-        if peak["peak_low_nm"] is not None and peak["peak_high_nm"] is not None:
-            return float(peak["peak_low_nm"] + peak["peak_high_nm"]) / 2
-    return None
-
-
-def edge_label(transformation: Dict) -> str:
-    """Trigger and key conditions in a few words, e.g. "OTA 0.4 mL, 80–480 min"."""
-    parts: list[str] = []
-    trigger: Trigger = transformation["trigger"]
-    status: EvidenceStatus = transformation["evidence"]["status"]
-    conditions = transformation["conditions"]
-    if trigger is not Trigger.UNKNOWN:
-        parts.append(trigger.value)
-    if conditions["additive"] is not None:
-        volume = conditions["additive_volume_ml"]
-        amount = "" if volume is None else f" {volume:g} mL"
-        parts.append(f"{conditions['additive']['name']}{amount}")
-    if conditions["solvent"] is not None:
-        parts.append(conditions["solvent"]["name"])
-    if conditions["temperature_c"] is not None:
-        parts.append(f"{conditions['temperature_c']:g} °C")
-    start, end = conditions["window_start_s"], conditions["window_end_s"]
-    if start is not None and end is not None:
-        parts.append(f"{start / 60:g}–{end / 60:g} min")
-    if status is not EvidenceStatus.REPORTED:
-        parts.append(status.value)
-    return ", ".join(parts)
 
 
 @router.get(
@@ -217,40 +153,12 @@ def transformation_network(
     ] = None,
 ) -> Any:
     material_id = None if material is None else lookup.material_id(session, material)
-    graph = network_of(session, material_id=material_id)
+    graph = network(session, material_id=material_id)
     fmt = choose_format(format_, accept, MEDIA_TYPES, NetworkFormat.JSON)
     if fmt is NetworkFormat.JSON:
         return graph
     title = f"Transformations among {material or 'all'} species — MSC-KB"
     return Response(RENDERERS[fmt](graph, title=title), media_type=MEDIA_TYPES[fmt])
-
-
-def network_of(session: Session, *, material_id: int | None) -> Network:
-    nodes, edges = network(session, material_id=material_id)
-    return Network(
-        nodes=[
-            NetworkNode(
-                id=s["slug"],
-                material=s["material"],
-                kind=s["kind"],
-                label=s["label"],
-                peak_nm=_first_peak_nm(s),
-            )
-            for s in nodes
-        ],
-        edges=[
-            NetworkEdge(
-                id=t["id"],
-                source=t["source"]["slug"],
-                target=t["product"]["slug"],
-                reversible=t["reversible"],
-                trigger=t["trigger"],
-                status=t["evidence"]["status"],
-                label=edge_label(t),
-            )
-            for t in edges
-        ],
-    )
 
 
 @router.get(
