@@ -8,6 +8,7 @@ from sqlalchemy import Select, exists, select, union
 from sqlalchemy.engine import RowMapping
 from sqlalchemy.orm import Session
 
+from api.errors import NotFound
 from api.queries import (
     SPECIES,
     Dict,
@@ -120,3 +121,11 @@ def maldi_items(session: Session, rows: Sequence[RowMapping]) -> list[Dict]:
 
 def list_matrices() -> Select[MaldiMatrix]:
     return select(MaldiMatrix).options(with_reference(MaldiMatrix.reference))
+
+
+def measurement_row(session: Session, slug: str) -> RowMapping:
+    """One measurement's row of :func:`maldi_select`; 404 when there is none."""
+    row = session.execute(maldi_select().where(MEASUREMENT.c.slug == slug)).mappings().first()
+    if row is None:
+        raise NotFound(f"No MALDI measurement {slug!r}; list them at /api/v1/maldi.")
+    return row

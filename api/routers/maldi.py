@@ -5,17 +5,16 @@ from typing import Annotated
 from fastapi import APIRouter, Query, Response
 
 from api.deps import SessionDep
-from api.errors import NotFound, problem_responses
+from api.errors import problem_responses
 from api.facts import kinds
 from api.pagination import PagerDep
 from api.queries import lookup
 from api.queries.maldi import (
     DEFAULT_TOLERANCE_DA,
-    MEASUREMENT,
     list_matrices,
     list_measurements,
     maldi_items,
-    maldi_select,
+    measurement_row,
 )
 from api.responses import rows_json
 from api.schemas import Da, Page
@@ -78,12 +77,6 @@ def matrices_list(session: SessionDep, pager: PagerDep) -> Page[MatrixRead]:
     responses=problem_responses(404),
 )
 def maldi_by_id(session: SessionDep, response: Response, measurement_id: str) -> Response:
-    row = (
-        session.execute(maldi_select().where(MEASUREMENT.c.slug == measurement_id))
-        .mappings()
-        .first()
-    )
-    if row is None:
-        raise NotFound(f"No MALDI measurement {measurement_id!r}; list them at /api/v1/maldi.")
+    row = measurement_row(session, measurement_id)
     response.headers["ETag"] = kinds.MALDI_MEASUREMENT.etag(row)
     return rows_json(maldi_items(session, [row])[0], response)

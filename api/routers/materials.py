@@ -1,30 +1,17 @@
 """Materials and how many species of each kind the knowledge base holds for them."""
 
 from fastapi import APIRouter
-from sqlalchemy import func, select
-from sqlalchemy.orm import Session
 
 from api.deps import SessionDep
-from api.errors import NotFound, problem_responses
+from api.errors import problem_responses
 from api.pagination import PagerDep
+from api.queries.materials import list_materials, material_by_formula, species_counts
 from api.schemas import Page
 from api.schemas.reference_data import MaterialRead
-from models import Material, Species
+from models import Material
 from models.enums import SpeciesKind
 
 router = APIRouter(tags=["materials"])
-
-
-def _species_counts(session: Session, ids: list[int]) -> dict[int, dict[SpeciesKind, int]]:
-    counts: dict[int, dict[SpeciesKind, int]] = {i: {} for i in ids}
-    rows = session.execute(
-        select(Species.material_id, Species.kind, func.count())
-        .where(Species.material_id.in_(ids))
-        .group_by(Species.material_id, Species.kind)
-    )
-    for material_id, kind, n in rows:
-        counts[material_id][kind] = n
-    return counts
 
 
 def _read(material: Material, counts: dict[SpeciesKind, int]) -> MaterialRead:
@@ -38,8 +25,8 @@ def _read(material: Material, counts: dict[SpeciesKind, int]) -> MaterialRead:
     responses=problem_responses(),
 )
 def materials_list(session: SessionDep, pager: PagerDep) -> Page[MaterialRead]:
-    window = pager.window(session, select(Material), key=Material.formula)
-    counts = _species_counts(session, [m.id for m in window.rows])
+    window = pager.window(session, list_materials(), key=Material.formula)
+    counts = species_counts(session, [m.id for m in window.rows])
     return Page[MaterialRead](
         data=[_read(m, counts[m.id]) for m in window.rows], meta=window.meta, links=window.links
     )
@@ -51,10 +38,6 @@ def materials_list(session: SessionDep, pager: PagerDep) -> Page[MaterialRead]:
     response_model=MaterialRead,
     responses=problem_responses(404),
 )
-def material_by_formula(session: SessionDep, formula: str) -> MaterialRead:
-    material = session.scalars(
-        select(Material).where(func.lower(Material.formula) == formula.lower())
-    ).one_or_none()
-    if material is None:
-        raise NotFound(f"No material {formula!r}; list them at /api/v1/materials.")
-    return _read(material, _species_counts(session, [material.id])[material.id])
+def material_detail(session: SessionDep, formula: str) -> MaterialRead:
+    material = material_by_formula(session, formula)
+    return _read(material, species_counts(session, [material.id])[material.id])

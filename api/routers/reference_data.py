@@ -2,14 +2,11 @@
 glossary, constants, monomer formulas, key advances and characterisations."""
 
 from fastapi import APIRouter
-from sqlalchemy import select
-from sqlalchemy.orm import joinedload, selectinload
 
 from api.deps import SessionDep
 from api.errors import problem_responses
 from api.pagination import PagerDep
-from api.queries import with_reference
-from api.queries.species import quasi_isomer_group_options
+from api.queries import reference_data as q
 from api.schemas import Page
 from api.schemas.reference_data import (
     CharacterizationRead,
@@ -40,7 +37,7 @@ router = APIRouter(tags=["reference data"])
     responses=problem_responses(),
 )
 def quasi_isomer_groups_list(session: SessionDep, pager: PagerDep) -> Page[QuasiIsomerGroupRead]:
-    statement = select(QuasiIsomerGroup).options(*quasi_isomer_group_options())
+    statement = q.list_quasi_isomer_groups()
     return pager.page(
         session, statement, key=QuasiIsomerGroup.slug, item=QuasiIsomerGroupRead.model_validate
     )
@@ -53,9 +50,7 @@ def quasi_isomer_groups_list(session: SessionDep, pager: PagerDep) -> Page[Quasi
     responses=problem_responses(),
 )
 def mechanisms_list(session: SessionDep, pager: PagerDep) -> Page[MechanismRead]:
-    statement = select(Mechanism).options(
-        with_reference(Mechanism.reference), selectinload(Mechanism.steps)
-    )
+    statement = q.list_mechanisms()
     return pager.page(session, statement, key=Mechanism.slug, item=MechanismRead.model_validate)
 
 
@@ -66,7 +61,7 @@ def mechanisms_list(session: SessionDep, pager: PagerDep) -> Page[MechanismRead]
     responses=problem_responses(),
 )
 def glossary_list(session: SessionDep, pager: PagerDep) -> Page[GlossaryTermRead]:
-    statement = select(GlossaryTerm).options(with_reference(GlossaryTerm.reference))
+    statement = q.list_glossary()
     return pager.page(
         session, statement, key=GlossaryTerm.slug, item=GlossaryTermRead.model_validate
     )
@@ -79,7 +74,7 @@ def glossary_list(session: SessionDep, pager: PagerDep) -> Page[GlossaryTermRead
     responses=problem_responses(),
 )
 def constants_list(session: SessionDep, pager: PagerDep) -> Page[ConstantRead]:
-    statement = select(PhysicalConstant).options(with_reference(PhysicalConstant.reference))
+    statement = q.list_constants()
     return pager.page(
         session, statement, key=PhysicalConstant.slug, item=ConstantRead.model_validate
     )
@@ -92,7 +87,7 @@ def constants_list(session: SessionDep, pager: PagerDep) -> Page[ConstantRead]:
     responses=problem_responses(),
 )
 def monomer_formulas_list(session: SessionDep, pager: PagerDep) -> Page[MonomerFormulaRead]:
-    statement = select(MonomerFormula).options(with_reference(MonomerFormula.reference))
+    statement = q.list_monomer_formulas()
     return pager.page(
         session, statement, key=MonomerFormula.element, item=MonomerFormulaRead.model_validate
     )
@@ -105,11 +100,7 @@ def monomer_formulas_list(session: SessionDep, pager: PagerDep) -> Page[MonomerF
     responses=problem_responses(),
 )
 def key_advances_list(session: SessionDep, pager: PagerDep) -> Page[KeyAdvanceRead]:
-    statement = select(KeyAdvance).options(
-        with_reference(KeyAdvance.reference),
-        joinedload(KeyAdvance.material),
-        selectinload(KeyAdvance.peaks),
-    )
+    statement = q.list_key_advances()
     return pager.page(
         session, statement, key=KeyAdvance.ref_number, item=KeyAdvanceRead.model_validate
     )
@@ -122,11 +113,7 @@ def key_advances_list(session: SessionDep, pager: PagerDep) -> Page[KeyAdvanceRe
     responses=problem_responses(),
 )
 def characterizations_list(session: SessionDep, pager: PagerDep) -> Page[CharacterizationRead]:
-    statement = select(Characterization).options(
-        with_reference(Characterization.reference),
-        joinedload(Characterization.material),
-        joinedload(Characterization.experiment),
-    )
+    statement = q.list_characterizations()
     return pager.page(
         session, statement, key=Characterization.slug, item=CharacterizationRead.model_validate
     )

@@ -9,7 +9,7 @@ import pytest
 from fastapi.testclient import TestClient
 from sqlalchemy.orm import Session
 
-from api.routers.meta import row_counts
+from api.queries.meta import row_counts
 from tests.conftest import Keys
 
 HOSTILE = [

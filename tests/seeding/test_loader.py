@@ -8,7 +8,7 @@ from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from api.routers.meta import row_counts
+from api.queries.meta import row_counts
 from api.seeding.files import SeedError
 from api.seeding.loader import load, read_and_check
 from models import MaldiMeasurement, MaldiPeak, Species
