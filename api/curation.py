@@ -29,8 +29,9 @@ from api.errors import (
     ProblemError,
     Unprocessable,
 )
+from api.facts import kinds
 from api.facts.fields import Entry, Row
-from api.facts.kinds import REFERENCE, Kind, identity_column
+from api.facts.kinds import Kind, identity_column
 from api.facts.rows import build, update_row
 from api.limits import request_id
 from api.queries.curation import fact_by_identity, id_of
@@ -375,6 +376,6 @@ def import_bibtex(session: Session, text: str, *, key: m.ApiKey) -> ImportReport
         if duplicate is not None:
             report.duplicates.append(Duplicate(seed.key, *duplicate))
             continue
-        create(session, REFERENCE, seed, key=key)
+        create(session, kinds.REFERENCE, seed, key=key)
         report.created.append(seed.key)
     return report

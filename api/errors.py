@@ -55,10 +55,6 @@ class PreconditionFailed(ProblemError):
     status = 412
 
 
-class PayloadTooLarge(ProblemError):
-    status = 413
-
-
 class Unprocessable(ProblemError):
     status = 422
 

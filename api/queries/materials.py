@@ -12,7 +12,7 @@ def list_materials() -> Select[tuple[Material]]:
     return select(Material)
 
 
-def material_by_formula(session: Session, formula: str) -> Material:
+def material_with_formula(session: Session, formula: str) -> Material:
     """The material, its formula matched case-insensitively; 404 when none."""
     material = session.scalars(
         select(Material).where(func.lower(Material.formula) == formula.lower())

@@ -108,9 +108,6 @@ def list_species(
 
 
 PEAK_COLUMNS = ("peak_nm", "peak_low_nm", "peak_high_nm", "temperature_c")
-
-
-PEAK_COLUMNS = ("peak_nm", "peak_low_nm", "peak_high_nm", "temperature_c")
 _alias = SpeciesAlias.__table__
 ALIASES = (
     select(_alias.c.species_id, _alias.c.alias)

@@ -10,7 +10,7 @@ from collections.abc import Callable
 from datetime import datetime
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Body, Header, Path, Query, Request, Response
+from fastapi import APIRouter, Body, Depends, Header, Path, Query, Request, Response
 
 import models as m
 from api import curation as c
@@ -72,21 +72,29 @@ def _existing(session: Any, kind: Kind, identifier: str, *values: Any) -> Any:
     return row
 
 
-def _create(
-    session: Any, kind: Kind, key: m.ApiKey, entry: Any, response: Response, base: str
-) -> WriteResult:
-    done = c.create(session, kind, entry, key=key)
-    identifier = kind.identifier(entry)
-    return _written(kind, done, identifier, response, f"/api/v1{base}/{identifier}")
+Found = tuple[str, Any]
+"""A stored fact's identifier and its row, found from the path of a request."""
 
 
-def _slugged(kind: Kind, base: str, tag: str) -> None:
-    """POST {base}, PATCH and DELETE {base}/{id} for a fact identified by one column."""
+def _writes(
+    kind: Kind,
+    base: str,
+    item: str,
+    stored: Callable[..., Found],
+    *,
+    tag: str,
+    create_summary: str,
+    patch_summary: str,
+    readable: bool = False,
+) -> None:
+    """POST {base}, and PATCH and DELETE {item} (GET too when ``readable``), for one
+    kind of fact; ``stored`` finds the fact from the item's path parameters."""
     name = kind.entity.replace(" ", "_")
+    StoredDep = Annotated[Found, Depends(stored)]
 
     @router.post(
         base,
-        summary=f"Create a {kind.entity} (curator key)",
+        summary=create_summary,
         status_code=201,
         response_model=WriteResult,
         responses=WRITE_ERRORS,
@@ -99,11 +107,27 @@ def _slugged(kind: Kind, base: str, tag: str) -> None:
         response: Response,
         entry: Annotated[kind.schema, Body()],  # type: ignore[name-defined]
     ) -> WriteResult:
-        return _create(session, kind, key, entry, response, base)
+        done = c.create(session, kind, entry, key=key)
+        identifier = kind.identifier(entry)
+        return _written(kind, done, identifier, response, f"/api/v1{base}/{identifier}")
+
+    if readable:
+
+        @router.get(
+            item,
+            summary=f"A {kind.entity}, as a seed entry with its ETag",
+            response_model=WriteResult,
+            responses=problem_responses(404),
+            tags=[tag],
+            operation_id=f"read_{name}",
+        )
+        def read(session: SessionDep, response: Response, found: StoredDep) -> WriteResult:
+            identifier, row = found
+            return _written(kind, c.written(session, kind, row), identifier, response)
 
     @router.patch(
-        base + "/{identifier}",
-        summary=f"Change a {kind.entity} with a merge patch (curator key, If-Match)",
+        item,
+        summary=patch_summary,
         response_model=WriteResult,
         responses=WRITE_ERRORS,
         tags=[tag],
@@ -113,18 +137,18 @@ def _slugged(kind: Kind, base: str, tag: str) -> None:
         session: SessionDep,
         key: CuratorDep,
         response: Response,
-        identifier: str,
+        found: StoredDep,
         changes: MergePatch,
         if_match: IfMatch = None,
     ) -> WriteResult:
-        row = _existing(session, kind, identifier, identifier)
+        identifier, row = found
         done = c.patch(
             session, kind, row, changes, key=key, if_match=if_match, identifier=identifier
         )
         return _written(kind, done, identifier, response)
 
     @router.delete(
-        base + "/{identifier}",
+        item,
         summary=f"Delete a {kind.entity} (admin key, If-Match)",
         response_model=WriteResult,
         responses=WRITE_ERRORS,
@@ -132,11 +156,28 @@ def _slugged(kind: Kind, base: str, tag: str) -> None:
         operation_id=f"delete_{name}",
     )
     def remove(
-        session: SessionDep, key: AdminDep, identifier: str, if_match: IfMatch = None
+        session: SessionDep, key: AdminDep, found: StoredDep, if_match: IfMatch = None
     ) -> WriteResult:
-        row = _existing(session, kind, identifier, identifier)
+        identifier, row = found
         c.delete(session, kind, row, key=key, if_match=if_match, identifier=identifier)
         return _deleted(kind, identifier)
+
+
+def _slugged(kind: Kind, base: str, tag: str) -> None:
+    """Writes of a fact identified by one column: {base}/{identifier}."""
+
+    def stored(session: SessionDep, identifier: str) -> Found:
+        return identifier, _existing(session, kind, identifier, identifier)
+
+    _writes(
+        kind,
+        base,
+        base + "/{identifier}",
+        stored,
+        tag=tag,
+        create_summary=f"Create a {kind.entity} (curator key)",
+        patch_summary=f"Change a {kind.entity} with a merge patch (curator key, If-Match)",
+    )
 
 
 _slugged(k.REFERENCE, "/references", "references")
@@ -147,91 +188,27 @@ _slugged(k.EXPERIMENT, "/experiments", "experiments")
 _slugged(k.TRANSFORMATION, "/transformations", "transformations")
 
 
-# --- links between two species: counterparts and isomer pairs --------------------------
-
-
 def _linked(
-    kind: Kind,
-    base: str,
-    identity: Callable[[str, str], tuple[Any, ...]],
-    what: str,
+    kind: Kind, base: str, identity: Callable[[str, str], tuple[Any, ...]], what: str
 ) -> None:
-    """POST {base}, and GET, PATCH, DELETE {base}/{first}/{second}, for a link between
-    two species (its identifier is the pair; ``identity`` makes its identity values)."""
-    item = base + "/{first}/{second}"
-    name = kind.entity.replace(" ", "_")
+    """Writes (and a read) of a link between two species: {base}/{first}/{second};
+    ``identity`` makes the link's identity values from the two slugs."""
 
-    def existing(session: Any, first: str, second: str) -> tuple[str, Any]:
+    def stored(session: SessionDep, first: str, second: str) -> Found:
         values = identity(first, second)
         identifier = kind.identifier_of(values)
         return identifier, _existing(session, kind, identifier, *values)
 
-    @router.post(
+    _writes(
+        kind,
         base,
-        summary=f"{what} (curator key)",
-        status_code=201,
-        response_model=WriteResult,
-        responses=WRITE_ERRORS,
-        tags=["species"],
-        operation_id=f"create_{name}",
+        base + "/{first}/{second}",
+        stored,
+        tag="species",
+        create_summary=f"{what} (curator key)",
+        patch_summary=f"Change a {kind.entity}'s evidence (curator key, If-Match)",
+        readable=True,
     )
-    def create(
-        session: SessionDep,
-        key: CuratorDep,
-        response: Response,
-        entry: Annotated[kind.schema, Body()],  # type: ignore[name-defined]
-    ) -> WriteResult:
-        return _create(session, kind, key, entry, response, base)
-
-    @router.get(
-        item,
-        summary=f"A {kind.entity}, as a seed entry with its ETag",
-        response_model=WriteResult,
-        responses=problem_responses(404),
-        tags=["species"],
-        operation_id=f"read_{name}",
-    )
-    def read(session: SessionDep, response: Response, first: str, second: str) -> WriteResult:
-        identifier, row = existing(session, first, second)
-        return _written(kind, c.written(session, kind, row), identifier, response)
-
-    @router.patch(
-        item,
-        summary=f"Change a {kind.entity}'s evidence (curator key, If-Match)",
-        response_model=WriteResult,
-        responses=WRITE_ERRORS,
-        tags=["species"],
-        operation_id=f"patch_{name}",
-    )
-    def change(
-        session: SessionDep,
-        key: CuratorDep,
-        response: Response,
-        first: str,
-        second: str,
-        changes: MergePatch,
-        if_match: IfMatch = None,
-    ) -> WriteResult:
-        identifier, row = existing(session, first, second)
-        done = c.patch(
-            session, kind, row, changes, key=key, if_match=if_match, identifier=identifier
-        )
-        return _written(kind, done, identifier, response)
-
-    @router.delete(
-        item,
-        summary=f"Remove a {kind.entity} (admin key, If-Match)",
-        response_model=WriteResult,
-        responses=WRITE_ERRORS,
-        tags=["species"],
-        operation_id=f"delete_{name}",
-    )
-    def remove(
-        session: SessionDep, key: AdminDep, first: str, second: str, if_match: IfMatch = None
-    ) -> WriteResult:
-        identifier, row = existing(session, first, second)
-        c.delete(session, kind, row, key=key, if_match=if_match, identifier=identifier)
-        return _deleted(kind, identifier)
 
 
 _linked(

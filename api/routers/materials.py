@@ -5,7 +5,7 @@ from fastapi import APIRouter
 from api.deps import SessionDep
 from api.errors import problem_responses
 from api.pagination import PagerDep
-from api.queries.materials import list_materials, material_by_formula, species_counts
+from api.queries.materials import list_materials, material_with_formula, species_counts
 from api.schemas import Page
 from api.schemas.reference_data import MaterialRead
 from models import Material
@@ -38,6 +38,6 @@ def materials_list(session: SessionDep, pager: PagerDep) -> Page[MaterialRead]:
     response_model=MaterialRead,
     responses=problem_responses(404),
 )
-def material_detail(session: SessionDep, formula: str) -> MaterialRead:
-    material = material_by_formula(session, formula)
+def material_by_formula(session: SessionDep, formula: str) -> MaterialRead:
+    material = material_with_formula(session, formula)
     return _read(material, species_counts(session, [material.id])[material.id])
