@@ -1,7 +1,9 @@
 """Identifiers given as filters, resolved to rows; an unknown one is a 404 that names
 the parameter, so a mistyped value never reads as "no results"."""
 
-from sqlalchemy import or_, select
+from typing import Any
+
+from sqlalchemy import Select, or_, select
 from sqlalchemy.orm import Session
 
 from api.errors import NotFound
@@ -9,36 +11,47 @@ from api.queries import same_text
 from models import MaldiMatrix, Material, Reagent, Reference, Species
 
 
-def _missing(param: str, what: str, value: str, listing: str) -> NotFound:
-    return NotFound(f"query.{param}: no {what} {value!r}; list them at /api/v1/{listing}.")
+def _found(
+    session: Session,
+    statement: Select[Any],
+    *,
+    param: str,
+    what: str,
+    value: str,
+    listing: str,
+) -> int:
+    found = session.scalar(statement)
+    if found is None:
+        raise NotFound(f"query.{param}: no {what} {value!r}; list them at /api/v1/{listing}.")
+    return int(found)
 
 
 def species_id(session: Session, slug: str, *, param: str) -> int:
-    found = session.scalar(select(Species.id).where(Species.slug == slug))
-    if found is None:
-        raise _missing(param, "species with slug", slug, "species")
-    return found
+    statement = select(Species.id).where(Species.slug == slug)
+    return _found(
+        session, statement, param=param, what="species with slug", value=slug, listing="species"
+    )
 
 
 def material_id(session: Session, formula: str, *, param: str = "material") -> int:
-    found = session.scalar(select(Material.id).where(same_text(Material.formula, formula)))
-    if found is None:
-        raise _missing(param, "material", formula, "materials")
-    return found
+    statement = select(Material.id).where(same_text(Material.formula, formula))
+    return _found(
+        session, statement, param=param, what="material", value=formula, listing="materials"
+    )
 
 
 def reference_id(session: Session, key: str, *, param: str = "reference") -> int:
-    found = session.scalar(select(Reference.id).where(Reference.key == key))
-    if found is None:
-        raise _missing(param, "reference with key", key, "references")
-    return found
+    statement = select(Reference.id).where(Reference.key == key)
+    return _found(
+        session, statement, param=param, what="reference with key", value=key, listing="references"
+    )
 
 
 def matrix_id(session: Session, acronym: str, *, param: str = "matrix") -> int:
-    found = session.scalar(select(MaldiMatrix.id).where(same_text(MaldiMatrix.acronym, acronym)))
-    if found is None:
-        raise _missing(param, "MALDI matrix", acronym, "matrices")
-    return found
+    statement = select(MaldiMatrix.id).where(same_text(MaldiMatrix.acronym, acronym))
+    return _found(
+        session, statement, param=param, what="MALDI matrix", value=acronym, listing="matrices"
+    )
 
 
 def reagent_id(session: Session, name: str, *, param: str) -> int:

@@ -1,13 +1,17 @@
 """The reference data beside the species: quasi-isomer groups, mechanisms, the
 glossary, constants, monomer formulas, key advances and characterisations."""
 
+from collections.abc import Callable
+from typing import Any
+
 from fastapi import APIRouter
+from sqlalchemy import Select
 
 from api.deps import SessionDep
 from api.errors import problem_responses
 from api.pagination import PagerDep
 from api.queries import reference_data as q
-from api.schemas import Page
+from api.schemas import Page, Schema
 from api.schemas.reference_data import (
     CharacterizationRead,
     ConstantRead,
@@ -30,90 +34,82 @@ from models import (
 router = APIRouter(tags=["reference data"])
 
 
-@router.get(
+def _listing(
+    path: str,
+    name: str,
+    summary: str,
+    read: type[Schema],
+    statement: Callable[[], Select[Any]],
+    key: Any,
+) -> None:
+    """GET {path}: every row of ``statement``, paged by ``key``, as ``read``."""
+
+    def listing(session: SessionDep, pager: PagerDep) -> Page[Any]:
+        return pager.page(session, statement(), key=key, item=read.model_validate)
+
+    router.add_api_route(
+        path,
+        listing,
+        name=name,
+        summary=summary,
+        response_model=Page[read],  # type: ignore[valid-type]
+        responses=problem_responses(),
+    )
+
+
+_listing(
     "/quasi-isomer-groups",
-    summary="Quasi-isomer groups: MSCs and their PCs of similar core composition",
-    response_model=Page[QuasiIsomerGroupRead],
-    responses=problem_responses(),
+    "quasi_isomer_groups_list",
+    "Quasi-isomer groups: MSCs and their PCs of similar core composition",
+    QuasiIsomerGroupRead,
+    q.list_quasi_isomer_groups,
+    QuasiIsomerGroup.slug,
 )
-def quasi_isomer_groups_list(session: SessionDep, pager: PagerDep) -> Page[QuasiIsomerGroupRead]:
-    statement = q.list_quasi_isomer_groups()
-    return pager.page(
-        session, statement, key=QuasiIsomerGroup.slug, item=QuasiIsomerGroupRead.model_validate
-    )
-
-
-@router.get(
+_listing(
     "/mechanisms",
-    summary="Proposed pathways (SN1-like, SN2-like, ...) as ordered steps",
-    response_model=Page[MechanismRead],
-    responses=problem_responses(),
+    "mechanisms_list",
+    "Proposed pathways (SN1-like, SN2-like, ...) as ordered steps",
+    MechanismRead,
+    q.list_mechanisms,
+    Mechanism.slug,
 )
-def mechanisms_list(session: SessionDep, pager: PagerDep) -> Page[MechanismRead]:
-    statement = q.list_mechanisms()
-    return pager.page(session, statement, key=Mechanism.slug, item=MechanismRead.model_validate)
-
-
-@router.get(
+_listing(
     "/glossary",
-    summary="Acronyms and concepts of the field (Table S1)",
-    response_model=Page[GlossaryTermRead],
-    responses=problem_responses(),
+    "glossary_list",
+    "Acronyms and concepts of the field (Table S1)",
+    GlossaryTermRead,
+    q.list_glossary,
+    GlossaryTerm.slug,
 )
-def glossary_list(session: SessionDep, pager: PagerDep) -> Page[GlossaryTermRead]:
-    statement = q.list_glossary()
-    return pager.page(
-        session, statement, key=GlossaryTerm.slug, item=GlossaryTermRead.model_validate
-    )
-
-
-@router.get(
+_listing(
     "/constants",
-    summary="Physical constants the source quotes, with uncertainties",
-    response_model=Page[ConstantRead],
-    responses=problem_responses(),
+    "constants_list",
+    "Physical constants the source quotes, with uncertainties",
+    ConstantRead,
+    q.list_constants,
+    PhysicalConstant.slug,
 )
-def constants_list(session: SessionDep, pager: PagerDep) -> Page[ConstantRead]:
-    statement = q.list_constants()
-    return pager.page(
-        session, statement, key=PhysicalConstant.slug, item=ConstantRead.model_validate
-    )
-
-
-@router.get(
+_listing(
     "/monomer-formulas",
-    summary="Proposed monomers M2En per metal (Table S1)",
-    response_model=Page[MonomerFormulaRead],
-    responses=problem_responses(),
+    "monomer_formulas_list",
+    "Proposed monomers M2En per metal (Table S1)",
+    MonomerFormulaRead,
+    q.list_monomer_formulas,
+    MonomerFormula.element,
 )
-def monomer_formulas_list(session: SessionDep, pager: PagerDep) -> Page[MonomerFormulaRead]:
-    statement = q.list_monomer_formulas()
-    return pager.page(
-        session, statement, key=MonomerFormula.element, item=MonomerFormulaRead.model_validate
-    )
-
-
-@router.get(
+_listing(
     "/key-advances",
-    summary="Key advances in MSC synthesis per work (Table S2)",
-    response_model=Page[KeyAdvanceRead],
-    responses=problem_responses(),
+    "key_advances_list",
+    "Key advances in MSC synthesis per work (Table S2)",
+    KeyAdvanceRead,
+    q.list_key_advances,
+    KeyAdvance.ref_number,
 )
-def key_advances_list(session: SessionDep, pager: PagerDep) -> Page[KeyAdvanceRead]:
-    statement = q.list_key_advances()
-    return pager.page(
-        session, statement, key=KeyAdvance.ref_number, item=KeyAdvanceRead.model_validate
-    )
-
-
-@router.get(
+_listing(
     "/characterizations",
-    summary="Measurements the source presents without numbers to curate (Figures S3, S4)",
-    response_model=Page[CharacterizationRead],
-    responses=problem_responses(),
+    "characterizations_list",
+    "Measurements the source presents without numbers to curate (Figures S3, S4)",
+    CharacterizationRead,
+    q.list_characterizations,
+    Characterization.slug,
 )
-def characterizations_list(session: SessionDep, pager: PagerDep) -> Page[CharacterizationRead]:
-    statement = q.list_characterizations()
-    return pager.page(
-        session, statement, key=Characterization.slug, item=CharacterizationRead.model_validate
-    )
