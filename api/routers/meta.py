@@ -10,7 +10,7 @@ from sqlalchemy.orm import Session
 
 from api import __version__
 from api.deps import SessionDep
-from api.export import latest_release
+from api.outputs.export import latest_release
 from api.schemas import Schema, UtcDatetime
 from models import Base
 
