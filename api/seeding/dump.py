@@ -11,13 +11,11 @@ from pathlib import Path
 from typing import Any, get_args
 
 import yaml
-from bibtexparser import model
-from bibtexparser.entrypoint import write_string
-from bibtexparser.library import Library
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 import models as m
+from api.outputs.bibtex import bibtex_entry, write_bibtex
 from api.seeding import schemas as s
 from api.seeding.files import BIB_FILE
 from api.seeding.loader import KINDS, Kind, loader_options
@@ -386,31 +384,16 @@ HEADER = (
 
 
 def _bib(references: list[Entry]) -> str:
-    entries: list[model.Block] = []
-    for ref in references:
-        fields = []
-        if ref.get("authors"):
-            names = [
-                f"{a['family']}, {a['given']}" if a.get("given") else a["family"]
-                for a in ref["authors"]
-            ]
-            fields.append(model.Field("author", " and ".join(names)))
-        for column, bib_name in (
-            ("title", "title"),
-            ("journal", "journal"),
-            ("year", "year"),
-            ("volume", "volume"),
-            ("issue", "number"),
-            ("pages", "pages"),
-            ("doi", "doi"),
-            ("publisher", "publisher"),
-            ("address", "address"),
-            ("edition", "edition"),
-        ):
-            if ref.get(column) is not None:
-                fields.append(model.Field(bib_name, str(ref[column])))
-        entries.append(model.Entry(ref["entry_type"], ref["key"], fields))
-    return HEADER.replace("# ", "% ") + "\n" + str(write_string(Library(entries)))
+    entries = (
+        bibtex_entry(
+            key=ref["key"],
+            entry_type=ref["entry_type"],
+            authors=[(a["family"], a.get("given")) for a in ref.get("authors", [])],
+            values=ref,
+        )
+        for ref in references
+    )
+    return HEADER.replace("# ", "% ") + "\n" + write_bibtex(entries)
 
 
 def write_seed_files(session: Session, directory: Path) -> list[Path]:
