@@ -408,6 +408,9 @@ def latex_escape(text: str) -> str:
 
 def _latex_cell(cell: Cell) -> str:
     text = latex_escape(cell.text)
+    if text.startswith("["):
+        # After \\ or a booktabs rule, "[1]" would be read as an optional argument.
+        text = "{}" + text
     if not cell.cite:
         return text
     cite = r"\cite{" + ",".join(cell.cite) + "}"
