@@ -11,11 +11,12 @@ from sqlalchemy.orm import Session
 
 from api.auth import hash_key, new_key
 from api.backup import BackupError, backup, restore
-from api.citations import CitationFormat, render
 from api.db import get_engine, write_session
 from api.errors import NotFound
-from api.export import record_release, write_release
 from api.migrate import upgrade
+from api.outputs.citations import CITATIONS, CitationFormat
+from api.outputs.export import record_release, write_release
+from api.outputs.tables import TABLES, TableFormat, build_table, to_json
 from api.queries import lookup
 from api.queries.bibliography import FactKind, bibliography
 from api.schemas.references import ReferenceRead
@@ -24,7 +25,6 @@ from api.seeding.dump import write_seed_files
 from api.seeding.files import SeedError
 from api.seeding.loader import load, read_and_check
 from api.settings import get_settings
-from api.tables import RENDERERS, TableFormat, build_table, to_json
 from models import ApiKey, Role
 
 app = typer.Typer(
@@ -140,7 +140,7 @@ def table(
     if fmt is TableFormat.JSON:
         typer.echo(json.dumps(to_json(built), indent=2, ensure_ascii=False))
     else:
-        typer.echo(RENDERERS[fmt](built), nl=False)
+        typer.echo(TABLES.renderers[fmt](built), nl=False)
 
 
 @app.command()
@@ -172,7 +172,7 @@ def bib(
             rows = [ReferenceRead.model_validate(r).model_dump() for r in references]
             typer.echo(json.dumps(rows, indent=2, ensure_ascii=False))
         else:
-            typer.echo(render(references, fmt), nl=False)
+            typer.echo(CITATIONS.renderers[fmt](references), nl=False)
 
 
 @app.command()

@@ -6,7 +6,7 @@ from sqlalchemy import update
 from sqlalchemy.orm import Session
 
 from api.db import make_engine
-from api.export import content_hash, tables_of
+from api.outputs.export import content_hash, tables_of
 from models import MaldiPeak
 from tests.cli import msckb
 from tests.conftest import EmptyDatabases

@@ -1,20 +1,14 @@
 """The bulk export: the whole knowledge base for other tools."""
 
-from enum import StrEnum
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Query, Response
+from fastapi import APIRouter, Header, Query
 
 from api.deps import SessionDep
 from api.errors import problem_responses
-from api.export import package_zip, release_document
+from api.outputs.export import EXPORT, ExportFormat, release_document
 
 router = APIRouter(tags=["outputs"])
-
-
-class ExportFormat(StrEnum):
-    JSON = "json"
-    DATAPACKAGE = "datapackage"
 
 
 @router.get(
@@ -36,18 +30,25 @@ class ExportFormat(StrEnum):
 def export_release(
     session: SessionDep,
     format_: Annotated[
-        ExportFormat,
+        ExportFormat | None,
         Query(
             alias="format",
-            description="json: one document; datapackage: a zip of datapackage.json and one "
-            "CSV per table.",
+            description="json (default): one document; datapackage: a zip of "
+            "datapackage.json and one CSV per table. Overrides the Accept header.",
         ),
-    ] = ExportFormat.JSON,
+    ] = None,
+    accept: Annotated[
+        str | None, Header(description="application/zip for the data package; else JSON.")
+    ] = None,
 ) -> Any:
-    if format_ is ExportFormat.DATAPACKAGE:
-        return Response(
-            package_zip(session),
-            media_type="application/zip",
-            headers={"Content-Disposition": 'attachment; filename="msckb-datapackage.zip"'},
+    fmt = EXPORT.negotiate(format_, accept)
+    if fmt is ExportFormat.DATAPACKAGE:
+        return EXPORT.response(
+            fmt,
+            EXPORT.renderers[fmt](session),
+            headers={
+                "Content-Disposition": 'attachment; filename="msckb-datapackage.'
+                f'{EXPORT.format(fmt).extension}"'
+            },
         )
     return release_document(session)

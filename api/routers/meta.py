@@ -4,7 +4,7 @@ from fastapi import APIRouter
 
 from api import __version__
 from api.deps import SessionDep
-from api.export import latest_release
+from api.outputs.export import latest_release
 from api.queries.meta import row_counts, schema_revision
 from api.schemas.meta import Health, Info
 

@@ -5,18 +5,10 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Header, Query, Response
 from pydantic import Field
 
-from api.citations import (
-    ACS_TEXT,
-    BIBTEX,
-    CSL_JSON,
-    MEDIA_TYPES,
-    CitationFormat,
-    negotiate,
-    render,
-)
 from api.deps import SessionDep
 from api.errors import problem_responses
 from api.facts import kinds
+from api.outputs.citations import CITATIONS, CitationFormat
 from api.pagination import PagerDep
 from api.queries import lookup
 from api.queries.bibliography import FactKind, bibliography
@@ -28,6 +20,10 @@ from models import Reference
 from models.enums import EvidenceStatus, Trigger
 
 router = APIRouter(tags=["references"])
+
+BIBTEX = CITATIONS.media_type(CitationFormat.BIBTEX)
+CSL_JSON = CITATIONS.media_type(CitationFormat.CSLJSON)
+ACS_TEXT = CITATIONS.media_type(CitationFormat.ACS)
 
 FormatParam = Annotated[
     CitationFormat | None,
@@ -59,7 +55,7 @@ def citations_response(
     """The references as BibTeX, CSL-JSON or ACS text; None when JSON was asked for."""
     if fmt is CitationFormat.JSON:
         return None
-    return Response(render(references, fmt), media_type=MEDIA_TYPES[fmt], headers=headers)
+    return CITATIONS.response(fmt, CITATIONS.renderers[fmt](references), headers=headers)
 
 
 @router.get(
@@ -85,7 +81,7 @@ def references_list(
     statement = list_references(q=q, year=year, journal=journal, doi=doi)
     window = pager.window(session, statement, key=Reference.key)
     link = pager.response.headers.get("Link")
-    fmt = negotiate(format_, accept)
+    fmt = CITATIONS.negotiate(format_, accept)
     alternative = citations_response(
         list(window.rows), fmt, headers={"Link": link} if link else None
     )
@@ -113,7 +109,7 @@ def reference_by_key(
 ) -> Any:
     reference = get_reference(session, key)
     tag = {"ETag": kinds.REFERENCE.etag(reference)}
-    alternative = citations_response([reference], negotiate(format_, accept), headers=tag)
+    alternative = citations_response([reference], CITATIONS.negotiate(format_, accept), headers=tag)
     if alternative is not None:
         return alternative
     response.headers.update(tag)
@@ -173,7 +169,7 @@ def bibliography_of_facts(
         mass_da=mass_da,
         tolerance_da=tolerance_da,
     )
-    alternative = citations_response(references, negotiate(format_, accept))
+    alternative = citations_response(references, CITATIONS.negotiate(format_, accept))
     return alternative or Bibliography(
         data=[ReferenceRead.model_validate(r) for r in references],
         meta=BibliographyMeta(about=sorted(kinds), returned=len(references)),

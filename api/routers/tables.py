@@ -2,14 +2,13 @@
 
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Header, Path, Query, Response
+from fastapi import APIRouter, Header, Path, Query
 from pydantic import Field
 
 from api.deps import SessionDep
 from api.errors import problem_responses
-from api.negotiate import choose_format
+from api.outputs.tables import TABLES, TableFormat, build_table, to_json
 from api.schemas import Schema
-from api.tables import MEDIA_TYPES, RENDERERS, TableFormat, build_table, to_json
 
 router = APIRouter(tags=["outputs"])
 
@@ -33,7 +32,7 @@ class TableRead(Schema):
     response_model=TableRead,
     responses={
         **problem_responses(404),
-        200: {"content": {media: {"schema": {"type": "string"}} for media in MEDIA_TYPES.values()}},
+        200: {"content": TABLES.openapi_content()},
     },
 )
 def table_by_name(
@@ -53,7 +52,7 @@ def table_by_name(
     ] = None,
 ) -> Any:
     table = build_table(session, name)
-    fmt = choose_format(format_, accept, MEDIA_TYPES, TableFormat.JSON)
+    fmt = TABLES.negotiate(format_, accept)
     if fmt is TableFormat.JSON:
         return to_json(table)
-    return Response(RENDERERS[fmt](table), media_type=MEDIA_TYPES[fmt])
+    return TABLES.response(fmt, TABLES.renderers[fmt](table))

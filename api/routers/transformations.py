@@ -7,8 +7,7 @@ from fastapi import APIRouter, Header, Path, Query, Response
 from api.deps import SessionDep
 from api.errors import BadRequest, problem_responses
 from api.facts import kinds
-from api.figures import MEDIA_TYPES, RENDERERS, NetworkFormat
-from api.negotiate import choose_format
+from api.outputs.figures import NETWORK, NetworkFormat
 from api.pagination import PagerDep
 from api.queries import lookup
 from api.queries.network import find_paths, network
@@ -131,7 +130,7 @@ def transformation_paths(
     response_model=Network,
     responses={
         **problem_responses(404),
-        200: {"content": {media: {"schema": {"type": "string"}} for media in MEDIA_TYPES.values()}},
+        200: {"content": NETWORK.openapi_content()},
     },
 )
 def transformation_network(
@@ -154,11 +153,11 @@ def transformation_network(
 ) -> Any:
     material_id = None if material is None else lookup.material_id(session, material)
     graph = network(session, material_id=material_id)
-    fmt = choose_format(format_, accept, MEDIA_TYPES, NetworkFormat.JSON)
+    fmt = NETWORK.negotiate(format_, accept)
     if fmt is NetworkFormat.JSON:
         return graph
     title = f"Transformations among {material or 'all'} species — MSC-KB"
-    return Response(RENDERERS[fmt](graph, title=title), media_type=MEDIA_TYPES[fmt])
+    return NETWORK.response(fmt, NETWORK.renderers[fmt](graph, title=title))
 
 
 @router.get(

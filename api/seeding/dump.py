@@ -10,15 +10,13 @@ from collections import defaultdict
 from pathlib import Path
 
 import yaml
-from bibtexparser import model
-from bibtexparser.entrypoint import write_string
-from bibtexparser.library import Library
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from api.facts.fields import Entry
 from api.facts.kinds import KINDS, Names
 from api.facts.rows import loader_options
+from api.outputs.bibtex import bibtex_entry, write_bibtex
 from api.seeding.files import BIB_FILE
 
 
@@ -43,31 +41,16 @@ HEADER = (
 
 
 def _bib(references: list[Entry]) -> str:
-    entries: list[model.Block] = []
-    for ref in references:
-        fields = []
-        if ref.get("authors"):
-            names = [
-                f"{a['family']}, {a['given']}" if a.get("given") else a["family"]
-                for a in ref["authors"]
-            ]
-            fields.append(model.Field("author", " and ".join(names)))
-        for column, bib_name in (
-            ("title", "title"),
-            ("journal", "journal"),
-            ("year", "year"),
-            ("volume", "volume"),
-            ("issue", "number"),
-            ("pages", "pages"),
-            ("doi", "doi"),
-            ("publisher", "publisher"),
-            ("address", "address"),
-            ("edition", "edition"),
-        ):
-            if ref.get(column) is not None:
-                fields.append(model.Field(bib_name, str(ref[column])))
-        entries.append(model.Entry(ref["entry_type"], ref["key"], fields))
-    return HEADER.replace("# ", "% ") + "\n" + str(write_string(Library(entries)))
+    entries = (
+        bibtex_entry(
+            key=ref["key"],
+            entry_type=ref["entry_type"],
+            authors=[(a["family"], a.get("given")) for a in ref.get("authors", [])],
+            values=ref,
+        )
+        for ref in references
+    )
+    return HEADER.replace("# ", "% ") + "\n" + write_bibtex(entries)
 
 
 def write_seed_files(session: Session, directory: Path) -> list[Path]:

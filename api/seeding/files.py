@@ -16,24 +16,11 @@ import yaml
 from bibtexparser import middlewares
 from pydantic import ValidationError
 
+from api.outputs.bibtex import BIB_FIELD_OF, BIB_FIELDS, from_bibtex_value
 from api.seeding.schemas import SEED_FILES, Entry, ReferenceSeed, ReferencesFile
 from models.enums import EntryType
 
 BIB_FILE = "references.bib"
-BIB_FIELDS = {
-    "author",
-    "title",
-    "journal",
-    "year",
-    "volume",
-    "number",
-    "pages",
-    "doi",
-    "publisher",
-    "address",
-    "edition",
-}
-
 
 T = TypeVar("T", bound=Entry)
 
@@ -180,7 +167,7 @@ def parse_bib(
                     for part in bib_field.value
                 ]
             else:
-                fields[name] = str(bib_field.value).strip()
+                fields[name] = from_bibtex_value(name, str(bib_field.value).strip())
         records[entry.key] = BibRecord(entry.key, entry_type, _line(entry), fields, authors)
     return records
 
@@ -198,7 +185,7 @@ def reference_seed(
         "key": record.key,
         "entry_type": record.entry_type,
         "authors": [{"family": a.family, "given": a.given} for a in record.authors],
-        **{name: record.fields.get(bib_name) for name, bib_name in _COLUMNS.items()},
+        **{name: record.fields.get(bib_name) for name, bib_name in BIB_FIELD_OF.items()},
         "cited_at": cited_at or [],
         "checked": checked or [],
     }
@@ -265,18 +252,3 @@ def _references(
         if seed is not None:
             references.append(seed)
     return references
-
-
-_COLUMNS = {
-    "title": "title",
-    "journal": "journal",
-    "year": "year",
-    "volume": "volume",
-    "issue": "number",
-    "pages": "pages",
-    "doi": "doi",
-    "publisher": "publisher",
-    "address": "address",
-    "edition": "edition",
-}
-"""Reference column -> BibTeX field."""

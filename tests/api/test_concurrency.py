@@ -10,8 +10,8 @@ from sqlalchemy.orm import Session
 
 from api import db
 from api.app import create_app
-from api.export import record_release
 from api.migrate import upgrade
+from api.outputs.export import record_release
 from api.seeding.loader import load, read_and_check
 from api.settings import get_settings
 from models import Role

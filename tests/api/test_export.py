@@ -10,7 +10,7 @@ from frictionless import validate
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from api.export import content_hash, record_release, tables_of
+from api.outputs.export import content_hash, record_release, tables_of
 from api.seeding.loader import load, read_and_check
 from models import Base, GlossaryTerm
 from tests.cli import msckb
@@ -118,8 +118,8 @@ def test_cli_export_table_and_bib(empty_databases: EmptyDatabases, tmp_path: Pat
     latex = msckb(url, "table", "S4", "--format", "latex")
     assert latex.returncode == 0, latex.stderr
     assert (
-        r"CdS PCs & 160 °C/30 min in toluene & DHAP & 4855 Da, 5008 Da & \cite{li2020fragmentation}"
-        in latex.stdout
+        r"CdS PCs & 160 \textdegree{}C/30 min in toluene & DHAP & 4855 Da, 5008 Da & "
+        r"\cite{li2020fragmentation}" in latex.stdout
     )
     assert msckb(url, "table", "S9").returncode == 2
 

@@ -7,6 +7,7 @@ import re
 
 import pytest
 from fastapi.testclient import TestClient
+from pylatexenc.latex2text import LatexNodes2Text
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
@@ -114,9 +115,14 @@ def parse(api: TestClient, name: str, fmt: str) -> tuple[list[str], Cells]:
     def cells(line: str) -> list[str]:
         return [c.strip() for c in re.split(r"(?<!\\)&", line.strip().removesuffix(r"\\"))]
 
-    columns = cells(header)
+    def unescaped(cell: str) -> tuple[str, tuple[str, ...]]:
+        # LaTeX reads "--" as a dash; the cell holds two hyphens, so keep them apart.
+        text, keys = _split_cite(cell, r"\\cite\{([\w,]+)\}$")
+        return LatexNodes2Text().latex_to_text(text.replace("--", "-{}-")), keys
+
+    columns = [unescaped(c)[0] for c in cells(header)]
     rows = [cells(line) for line in body.strip().splitlines()]
-    return columns, [[_split_cite(c, r"\\cite\{([\w,]+)\}$") for c in row] for row in rows]
+    return columns, [[unescaped(c) for c in row] for row in rows]
 
 
 FORMATS = ["json", "csv", "markdown", "latex"]

@@ -10,8 +10,10 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from enum import StrEnum
+from typing import Protocol
 from xml.sax.saxutils import escape, quoteattr
 
+from api.outputs.formats import Offer
 from api.schemas.transformations import Network, NetworkEdge, NetworkNode
 from models.enums import EvidenceStatus, SpeciesKind
 
@@ -22,12 +24,6 @@ class NetworkFormat(StrEnum):
     DOT = "dot"
     GRAPHML = "graphml"
 
-
-MEDIA_TYPES = {
-    NetworkFormat.SVG: "image/svg+xml",
-    NetworkFormat.DOT: "text/vnd.graphviz",
-    NetworkFormat.GRAPHML: "application/graphml+xml",
-}
 
 # --- SVG geometry (px) ---------------------------------------------------------------
 
@@ -469,8 +465,15 @@ def to_graphml(network: Network, *, title: str) -> str:
     return "\n".join(lines) + "\n"
 
 
-RENDERERS = {
-    NetworkFormat.SVG: to_svg,
-    NetworkFormat.DOT: to_dot,
-    NetworkFormat.GRAPHML: to_graphml,
-}
+class NetworkRenderer(Protocol):
+    def __call__(self, network: Network, *, title: str) -> str: ...
+
+
+NETWORK: Offer[NetworkFormat, NetworkRenderer] = Offer(
+    NetworkFormat,
+    {
+        NetworkFormat.SVG: to_svg,
+        NetworkFormat.DOT: to_dot,
+        NetworkFormat.GRAPHML: to_graphml,
+    },
+)

@@ -1,29 +1,20 @@
-"""References written out for reference managers: BibTeX (with bibtexparser 2) and
-CSL-JSON (the format pandoc's citeproc reads).
+"""References written out for reference managers: BibTeX (with bibtexparser 2),
+CSL-JSON (the format pandoc's citeproc reads), and citations as the source prints
+them (ACS style).
 
-Both are built from the stored fields only; a field the knowledge base does not
+All are built from the stored fields only; a field the knowledge base does not
 hold is left out, never filled with a placeholder.
 """
 
 import json
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from enum import StrEnum
 from typing import Any
 
-from bibtexparser import model
-from bibtexparser.entrypoint import write_string
-from bibtexparser.library import Library
-
-from api.negotiate import choose_format
+from api.outputs.bibtex import FIELDS, reference_entry, write_bibtex
+from api.outputs.formats import Offer
 from models import Reference
 from models.enums import EntryType
-
-BIBTEX = "application/x-bibtex"
-CSL_JSON = "application/vnd.citationstyles.csl+json"
-
-
-ACS_TEXT = "text/plain"
-"""Formatted citations in the source's own (ACS) style, one a line."""
 
 
 class CitationFormat(StrEnum):
@@ -31,50 +22,11 @@ class CitationFormat(StrEnum):
     BIBTEX = "bibtex"
     CSLJSON = "csljson"
     ACS = "acs"
-
-
-MEDIA_TYPES = {
-    CitationFormat.BIBTEX: BIBTEX,
-    CitationFormat.CSLJSON: CSL_JSON,
-    CitationFormat.ACS: ACS_TEXT,
-}
-
-
-def negotiate(requested: CitationFormat | None, accept: str | None) -> CitationFormat:
-    return choose_format(requested, accept, MEDIA_TYPES, CitationFormat.JSON)
-
-
-def _pages(pages: str) -> str:
-    """BibTeX writes a page range with a double hyphen."""
-    return pages.replace("–", "--")
-
-
-def _authors(reference: Reference) -> str | None:
-    names = [f"{a.family}, {a.given}" if a.given else a.family for a in reference.authors]
-    return " and ".join(names) or None
-
-
-def bibtex_entry(reference: Reference) -> model.Entry:
-    values: list[tuple[str, str | int | None]] = [
-        ("author", _authors(reference)),
-        # The extra braces keep the title's capitals (CdS, MSC-311) as printed.
-        ("title", None if reference.title is None else "{" + reference.title + "}"),
-        ("journal", reference.journal),
-        ("year", reference.year),
-        ("volume", reference.volume),
-        ("number", reference.issue),
-        ("pages", None if reference.pages is None else _pages(reference.pages)),
-        ("doi", reference.doi),
-        ("publisher", reference.publisher),
-        ("address", reference.address),
-        ("edition", reference.edition),
-    ]
-    fields = [model.Field(name, str(value)) for name, value in values if value is not None]
-    return model.Entry(reference.entry_type.value, reference.key, fields)
+    """Formatted citations in the source's own (ACS) style, one a line."""
 
 
 def to_bibtex(references: Iterable[Reference]) -> str:
-    return str(write_string(Library([bibtex_entry(r) for r in references])))
+    return write_bibtex(reference_entry(r) for r in references)
 
 
 _CSL_TYPES = {
@@ -94,19 +46,10 @@ def csl_item(reference: Reference) -> dict[str, Any]:
         ]
     if reference.year is not None:
         item["issued"] = {"date-parts": [[reference.year]]}
-    for key, value in (
-        ("title", reference.title),
-        ("container-title", reference.journal),
-        ("volume", reference.volume),
-        ("issue", reference.issue),
-        ("page", reference.pages),
-        ("DOI", reference.doi),
-        ("publisher", reference.publisher),
-        ("publisher-place", reference.address),
-        ("edition", reference.edition),
-    ):
-        if value is not None:
-            item[key] = value
+    for field in FIELDS:
+        value = getattr(reference, field.column)
+        if field.csl is not None and value is not None:
+            item[field.csl] = value
     return item
 
 
@@ -174,12 +117,16 @@ def to_acs(references: Iterable[Reference]) -> str:
     return "".join(acs_citation(r) + "\n" for r in references)
 
 
-def render(references: list[Reference], fmt: CitationFormat) -> str:
-    """The references as BibTeX, CSL-JSON or ACS text (not JSON: that is the API's schema)."""
-    if fmt is CitationFormat.BIBTEX:
-        return to_bibtex(references)
-    if fmt is CitationFormat.CSLJSON:
-        return json.dumps(to_csl_json(references), ensure_ascii=False)
-    if fmt is CitationFormat.ACS:
-        return to_acs(references)
-    raise ValueError(f"{fmt} is rendered by the API schema, not here")
+def _csl_json_text(references: Iterable[Reference]) -> str:
+    return json.dumps(to_csl_json(references), ensure_ascii=False)
+
+
+CITATIONS: Offer[CitationFormat, Callable[[list[Reference]], str]] = Offer(
+    CitationFormat,
+    {
+        CitationFormat.BIBTEX: to_bibtex,
+        CitationFormat.CSLJSON: _csl_json_text,
+        CitationFormat.ACS: to_acs,
+    },
+)
+"""JSON is the API's reference schema; the others are written here."""

@@ -14,10 +14,12 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any, TypeVar
 
+from pylatexenc.latexencode import UnicodeToLatexEncoder
 from sqlalchemy import select
 from sqlalchemy.orm import Session, joinedload, selectinload
 
 from api.errors import NotFound
+from api.outputs.formats import Offer
 from api.queries import species_ref, with_reference
 from models import (
     Citation,
@@ -50,13 +52,6 @@ class TableFormat(StrEnum):
     CSV = "csv"
     MARKDOWN = "markdown"
     LATEX = "latex"
-
-
-MEDIA_TYPES = {
-    TableFormat.CSV: "text/csv",
-    TableFormat.MARKDOWN: "text/markdown",
-    TableFormat.LATEX: "application/x-latex",
-}
 
 
 @dataclass(frozen=True)
@@ -396,26 +391,26 @@ def to_markdown(table: Table) -> str:
     return "\n".join(lines) + "\n"
 
 
-_LATEX_SPECIAL = {
-    "\\": r"\textbackslash{}",
-    "&": r"\&",
-    "%": r"\%",
-    "$": r"\$",
-    "#": r"\#",
-    "_": r"\_",
-    "{": r"\{",
-    "}": r"\}",
-    "~": r"\textasciitilde{}",
-    "^": r"\textasciicircum{}",
-}
+_LATEX = UnicodeToLatexEncoder(
+    # Every character LaTeX treats specially and every non-ASCII one becomes a macro
+    # (β, ⇄ and ° included), so the table compiles with pdflatex as well as with
+    # LuaLaTeX; a character pylatexenc cannot name is written as its code point.
+    non_ascii_only=False,
+    replacement_latex_protection="braces-after-macro",
+    unknown_char_policy="unihex",
+)
 
 
 def latex_escape(text: str) -> str:
-    return "".join(_LATEX_SPECIAL.get(ch, ch) for ch in text)
+    """``text`` as LaTeX source; math symbols need ``amssymb`` (⇄ is ``\\rightleftarrows``)."""
+    return str(_LATEX.unicode_to_latex(text))
 
 
 def _latex_cell(cell: Cell) -> str:
     text = latex_escape(cell.text)
+    if text.startswith("["):
+        # After \\ or a booktabs rule, "[1]" would be read as an optional argument.
+        text = "{}" + text
     if not cell.cite:
         return text
     cite = r"\cite{" + ",".join(cell.cite) + "}"
@@ -423,6 +418,7 @@ def _latex_cell(cell: Cell) -> str:
 
 
 def to_latex(table: Table) -> str:
+    """A table float for a document that loads ``booktabs`` and ``amssymb``."""
     spec = "l" * len(table.columns)
     lines = [
         r"\begin{table}",
@@ -441,8 +437,11 @@ def to_latex(table: Table) -> str:
     return "\n".join(lines) + "\n"
 
 
-RENDERERS: dict[TableFormat, Callable[[Table], str]] = {
-    TableFormat.CSV: to_csv,
-    TableFormat.MARKDOWN: to_markdown,
-    TableFormat.LATEX: to_latex,
-}
+TABLES: Offer[TableFormat, Callable[[Table], str]] = Offer(
+    TableFormat,
+    {
+        TableFormat.CSV: to_csv,
+        TableFormat.MARKDOWN: to_markdown,
+        TableFormat.LATEX: to_latex,
+    },
+)

@@ -15,7 +15,8 @@ import io
 import json
 import zipfile
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
@@ -23,7 +24,14 @@ from sqlalchemy import Boolean, Enum, Float, Integer, Table, func, select
 from sqlalchemy.orm import Session
 
 from api import __version__
+from api.outputs.formats import Offer
 from models import Base, DataRelease
+
+
+class ExportFormat(StrEnum):
+    JSON = "json"
+    DATAPACKAGE = "datapackage"
+
 
 FORMAT_VERSION = "1"
 """The shape of the export; raised when a table or column changes meaning."""
@@ -265,3 +273,9 @@ def write_release(session: Session, directory: Path) -> dict[str, Any]:
         (directory / name).write_text(text, encoding="utf-8")
     release: dict[str, Any] = document["release"]
     return release
+
+
+EXPORT: Offer[ExportFormat, Callable[[Session], bytes]] = Offer(
+    ExportFormat, {ExportFormat.DATAPACKAGE: package_zip}
+)
+"""JSON is ``release_document``, answered as it is."""
