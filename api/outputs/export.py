@@ -24,6 +24,7 @@ from sqlalchemy import Boolean, Enum, Float, Integer, Table, func, select
 from sqlalchemy.orm import Session
 
 from api import __version__
+from api.facts.kinds import KINDS
 from api.outputs.formats import Offer
 from models import Base, DataRelease
 
@@ -36,8 +37,10 @@ class ExportFormat(StrEnum):
 FORMAT_VERSION = "1"
 """The shape of the export; raised when a table or column changes meaning."""
 
-IDENTIFYING_COLUMNS = ("slug", "key", "formula", "acronym", "element", "ref_number")
-"""A table's own stable identifier, the first of these it has."""
+IDENTIFYING_COLUMNS = {
+    kind.model.__tablename__: kind.key[0] for kind in KINDS if len(kind.key) == 1
+}
+"""A table's own stable identifier: the one identity column of its kind (api/facts)."""
 
 SKIPPED = {"data_release", "data_version", "api_key", "change"}
 """Tables about the database and its curators, not the knowledge: not exported."""
@@ -55,7 +58,7 @@ def exported_tables() -> list[Table]:
 
 
 def _identifier_column(table: Table) -> str | None:
-    return next((c for c in IDENTIFYING_COLUMNS if c in table.c), None)
+    return IDENTIFYING_COLUMNS.get(table.name)
 
 
 def _owner_columns(table: Table) -> list[str]:
