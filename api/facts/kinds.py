@@ -41,7 +41,6 @@ from api.facts.fields import (
     row_of,
 )
 from api.seeding import schemas as s
-from api.seeding.files import BIB_FILE, SeedSet
 
 
 @dataclass(frozen=True)
@@ -116,11 +115,6 @@ class Kind:
             else:
                 parts.append(str(value))
         return "/".join(parts)
-
-    def entries(self, seeds: SeedSet) -> list[Any]:
-        if self.file == BIB_FILE:
-            return list(seeds.references)
-        return list(getattr(seeds.files[self.file], self.section))
 
     def etag(self, row: Any) -> str:
         """The ETag of ``row`` as read: its kind, id and version."""
@@ -230,7 +224,7 @@ REFERENCE = _kind(
         Many("checked", (Col("field"), Col("checked_at")), relationship="field_sources"),
     ),
     ("key",),
-    BIB_FILE,
+    "references.bib",
 )
 GLOSSARY_TERM = _kind(
     "glossary terms",

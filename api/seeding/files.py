@@ -16,11 +16,12 @@ import yaml
 from bibtexparser import middlewares
 from pydantic import ValidationError
 
+from api.facts.kinds import KINDS, REFERENCE, Kind
 from api.outputs.bibtex import BIB_FIELD_OF, BIB_FIELDS, from_bibtex_value
 from api.seeding.schemas import SEED_FILES, Entry, ReferenceSeed, ReferencesFile
 from models.enums import EntryType
 
-BIB_FILE = "references.bib"
+BIB_FILE = REFERENCE.file
 
 T = TypeVar("T", bound=Entry)
 
@@ -56,6 +57,12 @@ class SeedSet:
     files: dict[str, Entry] = field(default_factory=dict)
     references: list[ReferenceSeed] = field(default_factory=list)
 
+    def entries(self, kind: Kind) -> list[Any]:
+        """The entries of ``kind``, in file order."""
+        if kind.file == BIB_FILE:
+            return list(self.references)
+        return list(getattr(self.files[kind.file], kind.section))
+
     def get(self, name: str, kind: type[T]) -> T:
         value = self.files[name]
         assert isinstance(value, kind)
@@ -84,7 +91,7 @@ _UniqueKeyLoader.add_constructor(
 )
 
 
-def _entry_name(data: Any, loc: tuple[Any, ...]) -> str:
+def _entry_name(data: Any, loc: tuple[Any, ...], file_name: str) -> str:
     """``species[3] (cds-msc-311)`` for an error located inside the fourth species."""
     if len(loc) < 2 or not isinstance(loc[1], int):
         return str(loc[0]) if loc else "(file)"
@@ -94,16 +101,17 @@ def _entry_name(data: Any, loc: tuple[Any, ...]) -> str:
         entry = data[section][index]
     except (KeyError, IndexError, TypeError):
         return name
-    if isinstance(entry, dict):
-        for ident in ("slug", "key", "formula", "acronym", "element", "ref_number"):
-            if ident in entry:
-                return f"{name} ({entry[ident]})"
+    kind = next((k for k in KINDS if (k.file, k.section) == (file_name, section)), None)
+    if isinstance(entry, dict) and kind is not None and len(kind.identity) == 1:
+        (ident,) = kind.identity
+        if isinstance(entry.get(ident), str | int):
+            return f"{name} ({entry[ident]})"
     return name
 
 
 def _describe(error: Any, data: Any, file_name: str) -> str:
     loc = tuple(error["loc"])
-    where = _entry_name(data, loc)
+    where = _entry_name(data, loc, file_name)
     field_path = ".".join(str(part) for part in loc[2:]) or "(entry)"
     got = error.get("input")
     shown = "" if isinstance(got, dict | list) else f" (got {got!r})"

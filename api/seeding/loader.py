@@ -85,7 +85,7 @@ def load(session: Session, seeds: SeedSet) -> SeedReport:
     resolver = Resolver(session)
     doomed: list[tuple[Kind, list[Any]]] = []
     for kind in KINDS:
-        rows = [kind.row(entry, resolver) for entry in kind.entries(seeds)]
+        rows = [kind.row(entry, resolver) for entry in seeds.entries(kind)]
         tally, stale = _sync_kind(session, kind, rows)
         resolver.forget(kind.model)
         report.tallies[kind.name] = tally
@@ -105,7 +105,7 @@ def check_links(seeds: SeedSet) -> list[str]:
     defined: dict[type[m.Base], set[str]] = {}
     for kind in KINDS:
         seen: dict[str, int] = {}
-        for index, entry in enumerate(kind.entries(seeds)):
+        for index, entry in enumerate(seeds.entries(kind)):
             ident = kind.identifier(entry)
             if ident in seen:
                 problems.append(
@@ -115,7 +115,7 @@ def check_links(seeds: SeedSet) -> list[str]:
             seen[ident] = index
         defined[kind.model] = set(seen)
     for kind in KINDS:
-        for index, entry in enumerate(kind.entries(seeds)):
+        for index, entry in enumerate(seeds.entries(kind)):
             where = f"seeds/{kind.file}: {kind.section}[{index}] ({kind.identifier(entry)})"
             for path, target, ident in kind.links(entry):
                 if str(ident) not in defined[target]:
