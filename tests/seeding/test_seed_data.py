@@ -701,17 +701,12 @@ def test_table_s2_literature_mscs_are_species(
     assert "inferred" in (species.description or "")
 
 
-def test_table_s2_7_clusters_keep_their_structure(seeded: Session) -> None:
+def test_table_s2_7_clusters_keep_their_words(seeded: Session) -> None:
     for slug in ("cdse-msc-350", "cdse-msc-380", "cdse-msc-408"):
-        (composition,) = _species(seeded, slug).compositions
-        assert (composition.formula, composition.structure) == (
-            None,
-            "pyramidal, non-stoichiometric",
-        )
-        assert (composition.locator, composition.status) == (
-            "Table S2 [7]",
-            EvidenceStatus.REPORTED,
-        )
+        species = _species(seeded, slug)
+        assert "non-stoichiometric" in (species.description or "")
+        assert "pyramidal" in (species.description or "")
+        assert species.compositions == []
 
 
 @pytest.mark.parametrize(
