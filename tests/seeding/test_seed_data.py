@@ -889,3 +889,13 @@ def test_note_s4_faster_rates_at_0_30_ml_are_kinetics(seeded: Session) -> None:
         assert [(k.relative_rate, k.locator, k.status) for k in t.kinetics] == [
             ("faster than with 0.40 mL OTA", "Note S4", EvidenceStatus.REPORTED)
         ]
+
+
+def test_runs_of_notes_s3_and_s4_have_no_material(seeded: Session) -> None:
+    """Neither note names a material (like Note S5): unknown, not CdSe or CdTe."""
+    runs = seeded.scalars(
+        select(Experiment).where(Experiment.locator.in_(["Note S3", "Note S4"]))
+    ).all()
+    assert len(runs) == 5
+    assert {r.material_id for r in runs} == {None}
+    assert all("inferred" in (r.description or "") for r in runs)
