@@ -62,7 +62,10 @@ NEW_FINDINGS = (*OLD_FINDINGS, "slightly different")
 
 # (table, column, constraint suffix, old values, new values)
 CHECKS = [
-    *((table, "status", "evidence_status", OLD_STATUSES, NEW_STATUSES) for table in EVIDENCE_TABLES),
+    *(
+        (table, "status", "evidence_status", OLD_STATUSES, NEW_STATUSES)
+        for table in EVIDENCE_TABLES
+    ),
     ("comparison", "finding", "finding", OLD_FINDINGS, NEW_FINDINGS),
 ]
 

@@ -1,5 +1,7 @@
 """GET /api/v1/species and /api/v1/species/{slug}."""
 
+from typing import Any
+
 import pytest
 from fastapi.testclient import TestClient
 
@@ -111,7 +113,7 @@ def test_unknown_slug_is_a_404_problem(api: TestClient, slug: str) -> None:
 # --- issue 16: the questions asked of the literature the source summarises -------------------
 
 
-def species_list(api: TestClient, **params: object) -> dict[str, dict[str, object]]:
+def species_list(api: TestClient, **params: object) -> dict[str, dict[str, Any]]:
     response = api.get("/api/v1/species", params={"limit": 500, **params})
     assert response.status_code == 200, response.text
     return {s["slug"]: s for s in response.json()["data"]}
