@@ -25,6 +25,10 @@ class EvidenceStatus(StrEnum):
     ARGUED = "argued"
     CLAIMED = "claimed"
     ATTRIBUTED = "attributed"
+    INFERRED = "inferred"
+    """The source implies the fact but does not state it: a material a note never names,
+    a label the cited work is not said to use, a value read off a species' name. Weaker
+    than every status above; never shown as "reported"."""
 
 
 class Trigger(StrEnum):
@@ -85,6 +89,8 @@ class Approach(StrEnum):
 class Finding(StrEnum):
     SIMILAR = "similar"
     DIFFERENT = "different"
+    SLIGHTLY_DIFFERENT = "slightly different"
+    """As Table S5 words the MSC-311/MSC-322 shapes: different, but only slightly."""
 
 
 def enum_column_type(enum: type[StrEnum], name: str) -> sa.Enum:

@@ -34,7 +34,9 @@ SOURCE_CITATIONS = {
     "Romanyuk, V. R.; Kumar, V.; Mamykin, S. V.; Tohji, K.; Jeyadevan, B.; Shinoda, K.; Kudo, T.; "
     "Terasaki, O.; Liu, Z.; Belosludov, R. V.; Sundararajan, V.; Kawazoe, Y. Ultra-Stable "
     "Nanoparticles of CdSe Revealed from Mass Spectrometry. Nat. Mater. 2004, 3, 99–102.",
-    "xie2016characterization": "Xie, L.; Shen, Y.; Franke, D.; Sebastian, V.; Bawendi, M. G.; "
+    # The source prints "Sebastian, V."; the checked record (REFERENCES-SUPPLEMENT) has
+    # the accent, and the record is what the citation is formatted from.
+    "xie2016characterization": "Xie, L.; Shen, Y.; Franke, D.; Sebastián, V.; Bawendi, M. G.; "
     "Jensen, K. F. Characterization of Indium Phosphide Quantum Dot Growth Intermediates Using "
     "MALDI-TOF Mass Spectrometry. J. Am. Chem. Soc. 2016, 138, 13469–13472.",
     "williamson2019chemically": "Williamson, C. B.; Nevers, D. R.; Nelson, A.; Hadar, I.; "

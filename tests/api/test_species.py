@@ -1,5 +1,7 @@
 """GET /api/v1/species and /api/v1/species/{slug}."""
 
+from typing import Any
+
 import pytest
 from fastapi.testclient import TestClient
 
@@ -34,19 +36,29 @@ def test_filter_by_kind(api: TestClient) -> None:
 
 def test_filter_by_absorption_peak(api: TestClient) -> None:
     assert slugs(api, peak_nm_min=400, peak_nm_max=450) == [
+        "cdse-msc-406",
+        "cdse-msc-408",
         "cdse-msc-415",
+        "cdse-msc-431",
         "cdte-smsc-417",
         "cdte-smsc-448",
     ]
-    # InP intermediates absorb around 350 nm (Note S2); CdSe MSC-349 (Table S2 [2]).
-    assert slugs(api, peak_nm_min=345, peak_nm_max=355) == ["cdse-msc-349", "inp-intermediates"]
+    # InP intermediates absorb around 350 nm (Note S2); CdSe MSC-349 (Table S2 [2]); the
+    # 350 nm cluster of Table S2 [7] and Kudera's 350–360 nm range (Table S2 [4]).
+    assert slugs(api, peak_nm_min=345, peak_nm_max=355) == [
+        "cdse-msc-349",
+        "cdse-msc-350",
+        "cdse-msc-350-360",
+        "inp-intermediates",
+    ]
     assert slugs(api, peak_nm_max=312) == ["cds-msc-311"]
     assert "cdte-smsc-448" in slugs(api, peak_nm_min=440)
 
 
 def test_text_search(api: TestClient) -> None:
     assert slugs(api, q="371") == ["cdte-dmsc-371", "cdte-smsc-371"]
-    assert slugs(api, q="smsc-4") == ["cdte-smsc-417", "cdte-smsc-448"]
+    # dMSC-371's description names sMSC-448, from which it forms.
+    assert slugs(api, q="smsc-4") == ["cdte-dmsc-371", "cdte-smsc-417", "cdte-smsc-448"]
 
 
 def test_species_detail_of_cds_msc_311(api: TestClient) -> None:
@@ -63,7 +75,7 @@ def test_species_detail_of_cds_msc_311(api: TestClient) -> None:
     ]
     assert [i["species"]["slug"] for i in body["isomers"]] == ["cds-msc-322"]
     (group,) = body["quasi_isomer_groups"]
-    assert group["evidence"]["status"] == "proposed"
+    assert group["evidence"]["status"] == "inferred"
     assert "cds-pc-311" in [m["slug"] for m in group["members"]]
     masses = sorted(m["mass_da"] for x in body["maldi_measurements"] for m in x["masses"])
     assert masses == [5160.0, 5166.7]
@@ -71,7 +83,7 @@ def test_species_detail_of_cds_msc_311(api: TestClient) -> None:
     assert ("cds-msc-322", "thermal") in out
     into = {(t["source"]["slug"], t["evidence"]["status"]) for t in body["transformations_in"]}
     assert ("cds-pc-311", "proposed") in into
-    assert {c["finding"] for c in body["comparisons"]} == {"similar", "different"}
+    assert {c["finding"] for c in body["comparisons"]} == {"similar", "slightly different"}
 
 
 def test_species_detail_carries_observations(api: TestClient) -> None:
@@ -96,3 +108,68 @@ def test_a_pc_has_no_absorption_peak_and_unknown_composition(api: TestClient) ->
 def test_unknown_slug_is_a_404_problem(api: TestClient, slug: str) -> None:
     body = is_problem(api.get(f"/api/v1/species/{slug}"), 404)
     assert slug in str(body["detail"])
+
+
+# --- issue 16: the questions asked of the literature the source summarises -------------------
+
+
+def species_list(api: TestClient, **params: object) -> dict[str, dict[str, Any]]:
+    response = api.get("/api/v1/species", params={"limit": 500, **params})
+    assert response.status_code == 200, response.text
+    return {s["slug"]: s for s in response.json()["data"]}
+
+
+def test_which_cdse_mscs_are_known_and_from_which_work(api: TestClient) -> None:
+    works = {
+        slug: s["evidence"]["reference"]
+        for slug, s in species_list(api, material="CdSe", kind="msc").items()
+    }
+    # Table S2 [4] (Kudera 2007) and [7] (J. Am. Chem. Soc. 2014), beside the rest.
+    for nm in ("330", "350-360", "384", "406", "431"):
+        assert works[f"cdse-msc-{nm}"] == "kudera2007sequential"
+    for nm in ("350", "380", "408"):
+        assert works[f"cdse-msc-{nm}"] == "jacs2014"
+    assert works["cdse-msc-349"] == "jacs2002"
+    assert works["cdse-msc-415"] == "kasuya2004ultra"
+    assert works["cdse-mscs-table-s2-5"] == "jphyschemc2008"
+    assert works["cdse-mscs-table-s2-11"] == "chemmater2018"
+    assert len(works) == 16
+
+
+def test_kudera_range_stays_a_range(api: TestClient) -> None:
+    body = api.get("/api/v1/species/cdse-msc-350-360").json()
+    (peak,) = body["absorption_peaks"]
+    assert (peak["peak_nm"], peak["peak_low_nm"], peak["peak_high_nm"]) == (None, 350.0, 360.0)
+    assert peak["evidence"] == {
+        "reference": "kudera2007sequential",
+        "locator": "Table S2 [4]",
+        "status": "reported",
+        "approximate": False,
+    }
+    # The label MSC-350–360 is ours, not the work's.
+    assert (body["label"], body["evidence"]["status"]) == ("MSC-350–360", "inferred")
+
+
+def test_which_inp_mscs_are_known(api: TestClient) -> None:
+    inp = species_list(api, material="InP")
+    assert sorted(inp) == ["inp-intermediates", "inp-msc-386", "inp-msc-397", "inp-qds"]
+    for slug in ("inp-msc-386", "inp-msc-397"):
+        assert inp[slug]["kind"] == "msc"
+        assert inp[slug]["evidence"]["reference"] == "chemmater2015"
+        assert inp[slug]["evidence"]["locator"] == "Table S2 [8]"
+
+
+def test_pbse_mscs_are_a_family_without_values(api: TestClient) -> None:
+    assert api.get("/api/v1/materials/PbSe").json()["species_counts"] == {"msc": 1}
+    body = api.get("/api/v1/species/pbse-mscs-table-s2-6").json()
+    assert body["absorption_peaks"] == []
+    assert body["evidence"] == {
+        "reference": "small2011",
+        "locator": "Table S2 [6]",
+        "status": "reported",
+        "approximate": False,
+    }
+
+
+def test_what_absorbs_between_400_and_410_nm(api: TestClient) -> None:
+    assert slugs(api, peak_nm_min=400, peak_nm_max=410) == ["cdse-msc-406", "cdse-msc-408"]

@@ -9,6 +9,7 @@ from sqlalchemy.orm import Session, selectinload
 
 from api.seeding.coverage import PARTS, coverage
 from models import (
+    AbsorptionPeak,
     Characterization,
     Citation,
     Comparison,
@@ -271,6 +272,21 @@ def test_reference_records(seeded: Session) -> None:
         ("cdse-cdse-13", SpeciesKind.CLUSTER, "(CdSe)13"),
         ("cdse-cdse-33", SpeciesKind.CLUSTER, "(CdSe)33"),
         ("cdse-cdse-34", SpeciesKind.CLUSTER, "(CdSe)34"),
+        ("cdse-msc-330", SpeciesKind.MSC, "MSC-330"),
+        ("cdse-msc-350-360", SpeciesKind.MSC, "MSC-350–360"),
+        ("cdse-msc-384", SpeciesKind.MSC, "MSC-384"),
+        ("cdse-msc-406", SpeciesKind.MSC, "MSC-406"),
+        ("cdse-msc-431", SpeciesKind.MSC, "MSC-431"),
+        ("cdse-msc-350", SpeciesKind.MSC, "MSC-350"),
+        ("cdse-msc-380", SpeciesKind.MSC, "MSC-380"),
+        ("cdse-msc-408", SpeciesKind.MSC, "MSC-408"),
+        ("inp-msc-386", SpeciesKind.MSC, "MSC-386"),
+        ("inp-msc-397", SpeciesKind.MSC, "MSC-397"),
+        ("pbse-mscs-table-s2-6", SpeciesKind.MSC, "MSCs (Table S2 [6])"),
+        ("cdse-mscs-table-s2-5", SpeciesKind.MSC, "MSCs (Table S2 [5])"),
+        ("cdse-mscs-table-s2-11", SpeciesKind.MSC, "MSCs (Table S2 [11])"),
+        ("cdse-mscs-figure-s1-b", SpeciesKind.MSC, "MSCs (Figure S1(B))"),
+        ("cdse-mscs-figure-s1-c", SpeciesKind.MSC, "MSCs (Figure S1(C))"),
     ],
 )
 def test_species(seeded: Session, slug: str, kind: SpeciesKind, label: str) -> None:
@@ -613,7 +629,8 @@ def test_counterpart_and_quasi_isomers(seeded: Session) -> None:
     group = seeded.scalars(
         select(QuasiIsomerGroup).options(selectinload(QuasiIsomerGroup.members))
     ).one()
-    assert group.status == EvidenceStatus.PROPOSED
+    # Table S1 only defines the concept: applying it to these species is ours.
+    assert (group.status, group.locator) == (EvidenceStatus.INFERRED, "Table S4")
     assert species_id(seeded, "cds-pc-311") in {m.species_id for m in group.members}
 
 
@@ -628,3 +645,257 @@ def test_figures_s3_and_s4_are_recorded(seeded: Session) -> None:
 def test_pc_to_msc_transformation_stays_a_proposal(seeded: Session) -> None:
     (t,) = transformations(seeded, "cds-pc-311", "cds-msc-311")
     assert t.status == EvidenceStatus.PROPOSED
+
+
+# --- issue 16: every species of the source, with evidence it supports ------------------------
+
+
+def _species(db: Session, slug: str) -> Species:
+    return db.scalars(
+        select(Species)
+        .where(Species.slug == slug)
+        .options(
+            selectinload(Species.material),
+            selectinload(Species.reference),
+            selectinload(Species.absorption_peaks).selectinload(AbsorptionPeak.reference),
+            selectinload(Species.compositions),
+        )
+    ).one()
+
+
+def _peaks(species: Species) -> list[tuple[object, ...]]:
+    return [
+        (p.peak_nm, p.peak_low_nm, p.peak_high_nm, p.reference.key, p.locator, p.status)
+        for p in species.absorption_peaks
+    ]
+
+
+LITERATURE_MSCS = [
+    # Table S2 [4]: "330, 350–360, 384, 406, and 431 nm"
+    ("cdse-msc-330", "CdSe", (330.0, None, None), "kudera2007sequential", "Table S2 [4]"),
+    ("cdse-msc-350-360", "CdSe", (None, 350.0, 360.0), "kudera2007sequential", "Table S2 [4]"),
+    ("cdse-msc-384", "CdSe", (384.0, None, None), "kudera2007sequential", "Table S2 [4]"),
+    ("cdse-msc-406", "CdSe", (406.0, None, None), "kudera2007sequential", "Table S2 [4]"),
+    ("cdse-msc-431", "CdSe", (431.0, None, None), "kudera2007sequential", "Table S2 [4]"),
+    # Table S2 [7]: "350, 380, and 408 nm"
+    ("cdse-msc-350", "CdSe", (350.0, None, None), "jacs2014", "Table S2 [7]"),
+    ("cdse-msc-380", "CdSe", (380.0, None, None), "jacs2014", "Table S2 [7]"),
+    ("cdse-msc-408", "CdSe", (408.0, None, None), "jacs2014", "Table S2 [7]"),
+    # Table S2 [8]: "386 and 397 nm"
+    ("inp-msc-386", "InP", (386.0, None, None), "chemmater2015", "Table S2 [8]"),
+    ("inp-msc-397", "InP", (397.0, None, None), "chemmater2015", "Table S2 [8]"),
+]
+
+
+@pytest.mark.parametrize(("slug", "material", "nm", "ref", "locator"), LITERATURE_MSCS)
+def test_table_s2_literature_mscs_are_species(
+    seeded: Session, slug: str, material: str, nm: tuple[object, ...], ref: str, locator: str
+) -> None:
+    species = _species(seeded, slug)
+    assert (species.material.formula, species.kind) == (material, SpeciesKind.MSC)
+    # The peak is stated by the row: reported, with the row's work and locator.
+    assert _peaks(species) == [(*nm, ref, locator, EvidenceStatus.REPORTED)]
+    # The label is ours (the row gives none): the species says it was inferred.
+    assert (species.reference.key, species.locator) == (ref, locator)
+    assert species.status == EvidenceStatus.INFERRED
+    assert "inferred" in (species.description or "")
+
+
+def test_table_s2_7_clusters_keep_their_words(seeded: Session) -> None:
+    for slug in ("cdse-msc-350", "cdse-msc-380", "cdse-msc-408"):
+        species = _species(seeded, slug)
+        assert "non-stoichiometric" in (species.description or "")
+        assert "pyramidal" in (species.description or "")
+        assert species.compositions == []
+
+
+@pytest.mark.parametrize(
+    ("slug", "material", "ref", "locator", "words"),
+    [
+        ("pbse-mscs-table-s2-6", "PbSe", "small2011", "Table S2 [6]", "red-shifts"),
+        ("cdse-mscs-table-s2-5", "CdSe", "jphyschemc2008", "Table S2 [5]", "Three types"),
+        ("cdse-mscs-table-s2-11", "CdSe", "chemmater2018", "Table S2 [11]", "doublet"),
+        ("cdse-mscs-figure-s1-b", "CdSe", "sun2009phosphine", "Figure S1(B)", "red shift"),
+        ("cdse-mscs-figure-s1-c", "CdSe", "li2019identifying", "Figure S1(C)", "red shift"),
+    ],
+)
+def test_families_without_values_stay_without_values(
+    seeded: Session, slug: str, material: str, ref: str, locator: str, words: str
+) -> None:
+    species = _species(seeded, slug)
+    assert (species.material.formula, species.kind) == (material, SpeciesKind.MSC)
+    assert (species.reference.key, species.locator) == (ref, locator)
+    assert species.status == EvidenceStatus.REPORTED
+    assert species.absorption_peaks == []
+    assert species.compositions == []
+    assert words in (species.description or "")
+
+
+def test_figure_s1_families_carry_their_red_shift(seeded: Session) -> None:
+    for slug in ("cdse-mscs-figure-s1-b", "cdse-mscs-figure-s1-c"):
+        (observation,) = _observations(seeded, slug)
+        assert (observation.trend, observation.status) == (
+            Trend.RED_SHIFTS,
+            EvidenceStatus.ATTRIBUTED,
+        )
+
+
+def test_every_material_has_species(seeded: Session) -> None:
+    with_species = set(seeded.scalars(select(Material.formula).join(Species)))
+    assert with_species == {"CdS", "CdSe", "CdTe", "InP", "PbSe"}
+
+
+def test_cdse_mscs_of_the_source(seeded: Session) -> None:
+    cdse_mscs = set(
+        seeded.scalars(
+            select(Species.slug)
+            .join(Material)
+            .where(Material.formula == "CdSe", Species.kind == SpeciesKind.MSC)
+        )
+    )
+    assert cdse_mscs == {
+        "cdse-msc-349",
+        "cdse-msc-415",
+        "cdse-msc-361",
+        "cdse-msc-391",
+        *(slug for slug, material, *_ in LITERATURE_MSCS if material == "CdSe"),
+        "cdse-mscs-table-s2-5",
+        "cdse-mscs-table-s2-11",
+        "cdse-mscs-figure-s1-b",
+        "cdse-mscs-figure-s1-c",
+    }
+
+
+def test_no_peak_cites_a_part_that_gives_no_value(seeded: Session) -> None:
+    """Figure S2 shows peak positions moving with temperature but gives no value."""
+    located = set(seeded.scalars(select(AbsorptionPeak.locator)))
+    assert "Figure S2" not in located
+
+
+@pytest.mark.parametrize(
+    ("slug", "nm", "ref", "locator"),
+    [
+        ("cds-msc-322", 322.0, "berbunsenges1984", "Table S2 [1]"),
+        ("cdse-msc-349", 349.0, "jacs2002", "Table S2 [2]"),
+        ("cdse-msc-415", 415.0, "kasuya2004ultra", "Table S2 [3]"),
+        ("cdse-msc-361", 361.0, "he_transformations", "Note S3"),
+        ("cdse-msc-391", 391.0, "he_transformations", "Note S3"),
+        ("cdte-dmsc-371", 371.0, "he_transformations", "Note S4"),
+    ],
+)
+def test_peaks_read_off_a_label_are_inferred(
+    seeded: Session, slug: str, nm: float, ref: str, locator: str
+) -> None:
+    assert _peaks(_species(seeded, slug)) == [
+        (nm, None, None, ref, locator, EvidenceStatus.INFERRED)
+    ]
+
+
+def test_peaks_the_source_states_are_reported(seeded: Session) -> None:
+    assert _peaks(_species(seeded, "cds-msc-311")) == [
+        (311.0, None, None, "zhu2017two", "Table S2 [10]", EvidenceStatus.REPORTED)
+    ]
+    for nm in (371, 417, 448):
+        assert _peaks(_species(seeded, f"cdte-smsc-{nm}")) == [
+            (float(nm), None, None, "liu2017probing", "Table S2 [9]", EvidenceStatus.REPORTED)
+        ]
+
+
+def test_msc_349_is_reported_only_its_role_is_claimed(seeded: Session) -> None:
+    species = _species(seeded, "cdse-msc-349")
+    assert species.status == EvidenceStatus.REPORTED
+    advance = seeded.scalars(select(KeyAdvance).where(KeyAdvance.ref_number == 2)).one()
+    assert advance.status == EvidenceStatus.CLAIMED
+
+
+@pytest.mark.parametrize(
+    ("slug", "material", "locator"),
+    [
+        ("cdse-msc-361", "CdSe", "Note S3"),
+        ("cdse-msc-391", "CdSe", "Note S3"),
+        ("cdte-dmsc-371", "CdTe", "Note S4"),
+        # Table S2 [9] gives CdTe and the peaks, Note S4 the sMSC labels: joined by us.
+        ("cdte-smsc-371", "CdTe", "Table S2 [9]"),
+        ("cdte-smsc-417", "CdTe", "Table S2 [9]"),
+        ("cdte-smsc-448", "CdTe", "Table S2 [9]"),
+    ],
+)
+def test_materials_the_notes_never_name_are_inferred(
+    seeded: Session, slug: str, material: str, locator: str
+) -> None:
+    species = _species(seeded, slug)
+    assert (species.material.formula, species.locator) == (material, locator)
+    assert species.status == EvidenceStatus.INFERRED
+
+
+def test_xie_coauthor_as_the_checked_record_spells_him(seeded: Session) -> None:
+    xie = reference(seeded, "xie2016characterization")
+    assert [(a.family, a.given) for a in xie.authors] == [
+        ("Xie", "Lisi"),
+        ("Shen", "Yi"),
+        ("Franke", "Daniel"),
+        ("Sebastián", "Víctor"),
+        ("Bawendi", "Moungi G."),
+        ("Jensen", "Klavs F."),
+    ]
+    assert "author" in {f.field for f in xie.field_sources}
+
+
+def test_table_s5_shapes_as_worded(seeded: Session) -> None:
+    (shape,) = [c for c in seeded.scalars(select(Comparison)) if "shape" in c.aspect]
+    assert (shape.finding.value, shape.aspect, shape.methods) == (
+        "slightly different",
+        "shapes",
+        "Fig 2b PDF, Fig 2d SAXS",
+    )
+    assert "MSC-311 is more spherical than MSC-322" in (shape.note or "")
+    (thermal,) = [
+        t
+        for t in transformations(seeded, "cds-msc-311", "cds-msc-322")
+        if t.trigger == Trigger.THERMAL
+    ]
+    assert thermal.reversible is True
+    assert "(Fig 1)" in (thermal.description or "")
+
+
+def test_ref_2_of_table_s5_is_not_said_to_be_reversible(seeded: Session) -> None:
+    williamson = reference(seeded, "williamson2019chemically").id
+    (chemical,) = [
+        t
+        for t in transformations(seeded, "cds-msc-311", "cds-msc-322")
+        if t.reference_id == williamson
+    ]
+    assert chemical.trigger == Trigger.CHEMICAL
+    assert chemical.reversible is None
+    # Nor is a direction given: MSC-311 to MSC-322 is our reading.
+    assert chemical.status == EvidenceStatus.INFERRED
+
+
+def test_note_s4_transformations_read_off_rises_and_falls_are_inferred(seeded: Session) -> None:
+    def status(source: str, product: str, ml: float) -> EvidenceStatus:
+        (t,) = [t for t in transformations(seeded, source, product) if t.additive_volume_ml == ml]
+        return t.status
+
+    assert status("cdte-smsc-371", "cdte-smsc-448", 0.075) == EvidenceStatus.INFERRED
+    assert status("cdte-smsc-417", "cdte-smsc-448", 0.075) == EvidenceStatus.INFERRED
+    # "similar sMSC-371 to sMSC-448 transformations via sMSC-417 were observed"
+    assert status("cdte-smsc-371", "cdte-smsc-417", 0.40) == EvidenceStatus.REPORTED
+    assert status("cdte-smsc-417", "cdte-smsc-448", 0.30) == EvidenceStatus.REPORTED
+
+
+def test_note_s4_faster_rates_at_0_30_ml_are_kinetics(seeded: Session) -> None:
+    for source, product in (("cdte-smsc-371", "cdte-smsc-417"), ("cdte-smsc-417", "cdte-smsc-448")):
+        (t,) = [t for t in transformations(seeded, source, product) if t.additive_volume_ml == 0.30]
+        assert [(k.relative_rate, k.locator, k.status) for k in t.kinetics] == [
+            ("faster than with 0.40 mL OTA", "Note S4", EvidenceStatus.REPORTED)
+        ]
+
+
+def test_runs_of_notes_s3_and_s4_have_no_material(seeded: Session) -> None:
+    """Neither note names a material (like Note S5): unknown, not CdSe or CdTe."""
+    runs = seeded.scalars(
+        select(Experiment).where(Experiment.locator.in_(["Note S3", "Note S4"]))
+    ).all()
+    assert len(runs) == 5
+    assert {r.material_id for r in runs} == {None}
+    assert all("inferred" in (r.description or "") for r in runs)
