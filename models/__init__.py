@@ -2,7 +2,7 @@
 
 from models.base import Base
 from models.curation import ApiKey, Change, ChangeAction, Role, VersionedMixin
-from models.key_advance import KeyAdvance, KeyAdvancePeak
+from models.key_advance import KeyAdvance, KeyAdvancePeak, KeyAdvanceSpecies
 from models.maldi import MaldiMatrix, MaldiMeasurement, MaldiMeasurementMatrix, MaldiPeak
 from models.material import Material
 from models.procedure import ConditionStep, Experiment, Observation, StepComponent, Synthesis
@@ -43,6 +43,7 @@ __all__ = [
     "IsosbesticPoint",
     "KeyAdvance",
     "KeyAdvancePeak",
+    "KeyAdvanceSpecies",
     "Kinetics",
     "MaldiMatrix",
     "MaldiMeasurement",

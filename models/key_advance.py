@@ -12,6 +12,7 @@ from models.quantity import value_or_range
 
 if TYPE_CHECKING:
     from models.material import Material
+    from models.species import Species
 
 
 class KeyAdvance(EvidenceMixin, Base):
@@ -35,6 +36,9 @@ class KeyAdvance(EvidenceMixin, Base):
     peaks: Mapped[list["KeyAdvancePeak"]] = relationship(
         order_by="KeyAdvancePeak.position", cascade="all, delete-orphan", lazy="raise"
     )
+    species_links: Mapped[list["KeyAdvanceSpecies"]] = relationship(
+        order_by="KeyAdvanceSpecies.position", cascade="all, delete-orphan", lazy="raise"
+    )
 
 
 class KeyAdvancePeak(Base):
@@ -53,3 +57,25 @@ class KeyAdvancePeak(Base):
     peak_nm: Mapped[float | None]
     peak_low_nm: Mapped[float | None]
     peak_high_nm: Mapped[float | None]
+
+
+class KeyAdvanceSpecies(Base):
+    """A species curated from a key advance: the MSCs a Table S2 row reports, in the
+    row's order (a family reported without values is one species too)."""
+
+    __tablename__ = "key_advance_species"
+    __table_args__ = (
+        UniqueConstraint("key_advance_id", "position"),
+        UniqueConstraint("key_advance_id", "species_id"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    key_advance_id: Mapped[int] = mapped_column(
+        ForeignKey("key_advance.id", ondelete="CASCADE"), index=True
+    )
+    position: Mapped[int] = mapped_column(Integer)
+    species_id: Mapped[int] = mapped_column(
+        ForeignKey("species.id", ondelete="CASCADE"), index=True
+    )
+
+    species: Mapped["Species"] = relationship(lazy="raise")

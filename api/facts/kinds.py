@@ -293,6 +293,13 @@ KEY_ADVANCE = _kind(
             position=True,
             scalar=True,
         ),
+        Many(
+            "species",
+            (Ref("species", m.Species),),
+            relationship="species_links",
+            position=True,
+            scalar=True,
+        ),
         EVIDENCE,
     ),
     ("ref_number",),

@@ -13,6 +13,7 @@ from models import (
     Characterization,
     GlossaryTerm,
     KeyAdvance,
+    KeyAdvanceSpecies,
     Mechanism,
     MonomerFormula,
     PhysicalConstant,
@@ -47,6 +48,7 @@ def list_key_advances() -> Select[Any]:
         with_reference(KeyAdvance.reference),
         joinedload(KeyAdvance.material),
         selectinload(KeyAdvance.peaks),
+        selectinload(KeyAdvance.species_links).joinedload(KeyAdvanceSpecies.species),
     )
 
 

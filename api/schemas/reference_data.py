@@ -1,7 +1,9 @@
 """Materials, the glossary, constants, monomer formulas, mechanisms, key advances and
 characterisations: the reference data beside the species."""
 
-from pydantic import Field
+from typing import Any
+
+from pydantic import Field, field_validator
 
 from api.schemas import Evidence, KjPerMol, MaterialFormula, Nm, Schema, SlugOf
 from models.enums import Approach, SpeciesKind
@@ -67,7 +69,16 @@ class KeyAdvanceRead(Schema):
     material: MaterialFormula | None
     summary: str
     peaks: list[KeyAdvancePeakRead]
+    species: list[str] = Field(
+        validation_alias="species_links",
+        description="Slugs of the species curated from this row, in its order.",
+    )
     evidence: Evidence
+
+    @field_validator("species", mode="before")
+    @classmethod
+    def _slugs(cls, links: Any) -> Any:
+        return [link.species.slug for link in links]
 
 
 class CharacterizationRead(Schema):

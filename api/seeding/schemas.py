@@ -264,6 +264,8 @@ class KeyAdvanceSeed(Evidenced):
     material: str | None = None
     summary: Text
     peaks_nm: list[Range] = []
+    species: list[Slug] = []
+    """The species curated from the row, in its order (their evidence says how firmly)."""
 
 
 class KeyAdvancesFile(Entry):

@@ -4,6 +4,7 @@ Expected values are read from the source document, not from the seed files.
 """
 
 import pytest
+from fastapi.testclient import TestClient
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
@@ -899,3 +900,25 @@ def test_runs_of_notes_s3_and_s4_have_no_material(seeded: Session) -> None:
     assert len(runs) == 5
     assert {r.material_id for r in runs} == {None}
     assert all("inferred" in (r.description or "") for r in runs)
+
+
+def test_table_s2_key_advances_link_the_species_curated_from_their_row(api: TestClient) -> None:
+    rows = {
+        row["ref_number"]: row
+        for row in api.get("/api/v1/key-advances", params={"limit": 20}).json()["data"]
+    }
+    assert rows[4]["species"] == [
+        "cdse-msc-330",
+        "cdse-msc-350-360",
+        "cdse-msc-384",
+        "cdse-msc-406",
+        "cdse-msc-431",
+    ]
+    assert rows[9]["species"] == ["cdte-smsc-371", "cdte-smsc-417", "cdte-smsc-448"]
+    assert rows[6]["species"] == ["pbse-mscs-table-s2-6"]
+    for number, row in rows.items():
+        assert row["species"], f"Table S2 [{number}] links no species"
+        for slug in row["species"]:
+            species = api.get(f"/api/v1/species/{slug}").json()
+            located = [species["evidence"], *(p["evidence"] for p in species["absorption_peaks"])]
+            assert f"Table S2 [{number}]" in {e["locator"] for e in located}, slug
