@@ -33,3 +33,12 @@ def test_assets_are_the_real_bundles(api: TestClient) -> None:
 def test_manual_stays_out_of_the_contract(api: TestClient) -> None:
     paths = api.get("/openapi.json").json()["paths"]
     assert not {"/docs", "/redoc", "/", "/species/{slug}"} & set(paths)
+
+
+def test_manual_asks_no_other_host(api: TestClient) -> None:
+    """ReDoc's script fetches the Redocly logo from a CDN, Swagger UI posts the contract
+    to a validator: neither happens here."""
+    redoc = api.get(api.get("/redoc").text.split('src="')[1].split('"')[0])
+    assert redoc.status_code == 200
+    assert "cdn.redoc.ly" not in redoc.text
+    assert '"validatorUrl": null' in api.get("/docs").text
