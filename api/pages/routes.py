@@ -163,6 +163,18 @@ def material_page(request: Request, session: SessionDep, formula: str) -> HTMLRe
     )
 
 
+@router.get("/species", response_class=HTMLResponse)
+def species_index(request: Request, session: SessionDep) -> HTMLResponse:
+    rows = mappings(session, list_species().order_by(SPECIES.c.slug))
+    species = [SpeciesSummary.model_validate(s) for s in species_summaries(session, rows)]
+    return page(
+        request,
+        "species_index.html",
+        {"title": "Species", "species": species},
+        json_url="/api/v1/species",
+    )
+
+
 @router.get("/species/{slug}", response_class=HTMLResponse)
 def species_page(request: Request, session: SessionDep, slug: str) -> HTMLResponse:
     raw = species_detail(session, species_row(session, slug))

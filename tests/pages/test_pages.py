@@ -11,6 +11,7 @@ PAGES = [
     ("/", "/api/v1/info"),
     ("/materials/CdS", "/api/v1/materials/CdS"),
     ("/species/cds-msc-311", "/api/v1/species/cds-msc-311"),
+    ("/species", "/api/v1/species"),
     ("/transformations", "/api/v1/transformations"),
     (
         "/transformations/cds-msc-311-to-cds-msc-322-thermal",

@@ -71,7 +71,9 @@ PAGES = [
     "/tables",
     "/references",
     "/transformations",
+    "/species",
     "/search?q=311",
+    "/search?q=5160",
     "/species/nope",
 ]
 
