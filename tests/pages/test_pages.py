@@ -206,3 +206,23 @@ def test_search_by_mass_agrees_with_the_api(api: TestClient) -> None:
 def test_search_without_a_match_says_so(api: TestClient) -> None:
     page = read(api.get("/search", params={"q": "unobtainium"}).text)
     assert re.search(r"Nothing matches “unobtainium”", page.text)
+
+
+def test_every_record_has_a_page(api: TestClient) -> None:
+    """Every species, transformation, reference and material the API lists renders."""
+    listings = {
+        "/api/v1/species?limit=500": ("/species/{}", "slug"),
+        "/api/v1/transformations?limit=500": ("/transformations/{}", "id"),
+        "/api/v1/references?limit=500": ("/references/{}", "key"),
+        "/api/v1/materials?limit=500": ("/materials/{}", "formula"),
+    }
+    for listing, (page, field) in listings.items():
+        items = api.get(listing).json()["data"]
+        assert items
+        for item in items:
+            path = page.format(item[field])
+            response = api.get(path)
+            assert response.status_code == 200, path
+            assert read(response.text).meta["citation_public_url"] == [f"http://testserver{path}"]
+    for name in ("S1", "S2", "S3", "S5"):
+        assert api.get(f"/tables/{name}").status_code == 200
