@@ -53,8 +53,6 @@ class Record:
         if self.date is not None:
             slashed = self.date.replace("-", "/")
             tags += [("citation_publication_date", slashed), ("citation_date", slashed)]
-        if self.release is not None:
-            tags.append(("citation_technical_report_number", f"data release {self.release.number}"))
         tags.append(("DC.identifier", self.url))
         return tags
 
