@@ -52,7 +52,15 @@ def enum_value(value: Any) -> str:
     return str(getattr(value, "value", value))
 
 
-templates.env.filters.update(number=_number, quantity=quantity, minutes=minutes, value=enum_value)
+def kind(value: Any) -> str:
+    """A species kind as the field writes it: MSC, PC, QD; cluster, intermediate."""
+    name = enum_value(value)
+    return name.upper() if len(name) <= 3 else name
+
+
+templates.env.filters.update(
+    number=_number, quantity=quantity, minutes=minutes, value=enum_value, kind=kind
+)
 templates.env.globals.update(span=span, static=STATIC_URL)
 
 
