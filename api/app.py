@@ -11,6 +11,7 @@ from api.db import get_engine
 from api.deps import check_parameters
 from api.errors import PROBLEM_JSON, install_error_handlers
 from api.limits import RequestGuard
+from api.pages import install_pages
 from api.routers import (
     curation,
     export,
@@ -50,6 +51,9 @@ def create_app(*, data_version: VersionReader | None = None) -> FastAPI:
         version=__version__,
         description=DESCRIPTION,
         dependencies=[Depends(check_parameters)],
+        # /docs and /redoc are served from packaged assets (api/pages/docs.py), not a CDN.
+        docs_url=None,
+        redoc_url=None,
     )
     app.add_middleware(
         ResponseCache,
@@ -72,6 +76,7 @@ def create_app(*, data_version: VersionReader | None = None) -> FastAPI:
         curation,
     ):
         app.include_router(module.router, prefix="/api/v1")
+    install_pages(app)
 
     def openapi() -> dict[str, Any]:
         if app.openapi_schema is None:

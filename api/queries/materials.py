@@ -1,14 +1,18 @@
 """Materials and how many species of each kind the knowledge base holds for them."""
 
+from collections.abc import Sequence
+from typing import Any
+
 from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session
 
 from api.errors import NotFound
+from api.schemas.reference_data import MaterialRead
 from models import Material, Species
 from models.enums import SpeciesKind
 
 
-def list_materials() -> Select[tuple[Material]]:
+def list_materials() -> Select[Any]:
     return select(Material)
 
 
@@ -33,3 +37,11 @@ def species_counts(session: Session, ids: list[int]) -> dict[int, dict[SpeciesKi
     for material_id, kind, n in rows:
         counts[material_id][kind] = n
     return counts
+
+
+def material_reads(session: Session, materials: Sequence[Material]) -> list[MaterialRead]:
+    """The materials with their species counts, as the API answers them."""
+    counts = species_counts(session, [material.id for material in materials])
+    return [
+        MaterialRead(formula=m.formula, name=m.name, species_counts=counts[m.id]) for m in materials
+    ]

@@ -1,0 +1,427 @@
+"""The HTML pages. Each handler is thin: it calls the query functions the API's
+routers call (so a page shows exactly what the API serves), wraps the result in
+the API's response schema, and renders a template.
+
+An unknown slug, key or formula is a 404 page in HTML here; the same question
+asked under /api/v1 stays problem+json.
+"""
+
+import re
+from collections.abc import Callable, Coroutine
+from typing import Annotated, Any
+from urllib.parse import quote
+
+from fastapi import APIRouter, Query, Request, Response
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import HTMLResponse
+from fastapi.routing import APIRoute
+from sqlalchemy import select
+
+from api import __version__
+from api.deps import SessionDep
+from api.errors import ProblemError
+from api.outputs.citations import acs_citation
+from api.outputs.export import latest_release
+from api.outputs.figures import to_svg
+from api.outputs.tables import TableFormat, TableName, build_table
+from api.pages.record import Record, coins
+from api.pages.render import page
+from api.pages.search import search
+from api.pages.spectrum import stick_spectrum
+from api.queries import SPECIES, lookup, mappings
+from api.queries.maldi import list_measurements, maldi_items
+from api.queries.materials import list_materials, material_reads, material_with_formula
+from api.queries.network import network
+from api.queries.procedures import list_experiments, list_syntheses
+from api.queries.references import get_reference, list_references
+from api.queries.species import list_species, species_detail, species_row, species_summaries
+from api.queries.transformations import (
+    list_transformations,
+    transformation_detail,
+    transformation_row,
+    transformation_summary,
+)
+from api.schemas.maldi import MaldiRead
+from api.schemas.references import ReferenceRead
+from api.schemas.species import SpeciesDetail, SpeciesSummary
+from api.schemas.transformations import TransformationDetail, TransformationSummary
+from models import Material
+from models.enums import SpeciesKind
+
+
+class PageRoute(APIRoute):
+    """A route whose problems (404, 400 ...) are answered as an HTML page."""
+
+    def get_route_handler(self) -> Callable[[Request], Coroutine[Any, Any, Response]]:
+        handler = super().get_route_handler()
+
+        async def answer(request: Request) -> Response:
+            try:
+                return await handler(request)
+            except ProblemError as exc:
+                return error_page(request, exc.status, exc.detail)
+            except RequestValidationError as exc:
+                detail = "; ".join(str(e.get("msg", "")) for e in exc.errors())
+                return error_page(request, 422, f"Invalid request: {detail}")
+
+        return answer
+
+
+router = APIRouter(route_class=PageRoute, include_in_schema=False)
+
+_HEADINGS = {400: "Bad request", 404: "Not found", 422: "Invalid request"}
+
+
+def error_page(request: Request, status: int, detail: str) -> HTMLResponse:
+    heading = _HEADINGS.get(status, "Error")
+    return page(
+        request,
+        "error.html",
+        {"title": heading, "status": status, "heading": heading, "detail": detail},
+        status_code=status,
+    )
+
+
+def _record(request: Request, session: SessionDep, **fields: Any) -> Record:
+    return Record(
+        url=str(request.url),
+        json_url=str(request.base_url).rstrip("/") + fields.pop("json_path"),
+        release=latest_release(session),
+        **fields,
+    )
+
+
+def _reference_urls(request: Request, keys: set[str]) -> list[str]:
+    base = str(request.base_url).rstrip("/")
+    return [f"{base}/references/{quote(key)}" for key in sorted(keys)]
+
+
+def _evidence_keys(value: Any) -> set[str]:
+    """Every citation key in the evidence of a schema object and what it holds."""
+    found: set[str] = set()
+    if isinstance(value, dict):
+        evidence = value.get("evidence")
+        if isinstance(evidence, dict) and isinstance(evidence.get("reference"), str):
+            found.add(evidence["reference"])
+        for item in value.values():
+            found |= _evidence_keys(item)
+    elif isinstance(value, list):
+        for item in value:
+            found |= _evidence_keys(item)
+    return found
+
+
+@router.get("/", response_class=HTMLResponse)
+def home(request: Request, session: SessionDep) -> HTMLResponse:
+    stored = session.scalars(list_materials().order_by(Material.formula)).all()
+    return page(
+        request,
+        "home.html",
+        {
+            "title": "MSC-KB",
+            "version": __version__,
+            "release": latest_release(session),
+            "materials": material_reads(session, stored),
+            "tables": list(TableName),
+            "kinds": list(SpeciesKind),
+        },
+        json_url="/api/v1/info",
+    )
+
+
+@router.get("/materials/{formula}", response_class=HTMLResponse)
+def material_page(request: Request, session: SessionDep, formula: str) -> HTMLResponse:
+    material = material_reads(session, [material_with_formula(session, formula)])[0]
+    rows = mappings(session, list_species(material=formula).order_by(SPECIES.c.slug))
+    species = [SpeciesSummary.model_validate(s) for s in species_summaries(session, rows)]
+    statement = list_transformations(material_id=lookup.material_id(session, formula))
+    transformations = [
+        TransformationSummary.model_validate(transformation_summary(t))
+        for t in mappings(session, statement.order_by("slug"))
+    ]
+    json_path = f"/api/v1/materials/{quote(material.formula)}"
+    record = _record(
+        request,
+        session,
+        title=f"{material.formula}" + (f" ({material.name})" if material.name else ""),
+        identifier=f"materials/{material.formula}",
+        json_path=json_path,
+        description=f"The {material.formula} species and transformations held by MSC-KB.",
+    )
+    return page(
+        request,
+        "material.html",
+        {
+            "title": material.formula,
+            "material": material,
+            "species": species,
+            "transformations": transformations,
+            "record": record,
+        },
+        json_url=json_path,
+    )
+
+
+@router.get("/species", response_class=HTMLResponse)
+def species_index(request: Request, session: SessionDep) -> HTMLResponse:
+    rows = mappings(session, list_species().order_by(SPECIES.c.slug))
+    species = [SpeciesSummary.model_validate(s) for s in species_summaries(session, rows)]
+    return page(
+        request,
+        "species_index.html",
+        {"title": "Species", "species": species},
+        json_url="/api/v1/species",
+    )
+
+
+@router.get("/species/{slug}", response_class=HTMLResponse)
+def species_page(request: Request, session: SessionDep, slug: str) -> HTMLResponse:
+    raw = species_detail(session, species_row(session, slug))
+    species = SpeciesDetail.model_validate(raw)
+    name = f"{species.material} {species.label}"
+    json_path = f"/api/v1/species/{quote(species.slug)}"
+    record = _record(
+        request,
+        session,
+        title=name,
+        identifier=f"species/{species.slug}",
+        json_path=json_path,
+        description=species.description
+        or f"What MSC-KB holds about {name}, with the evidence of every fact.",
+        cites=_reference_urls(request, _evidence_keys(species.model_dump(mode="json"))),
+    )
+    return page(
+        request,
+        "species.html",
+        {
+            "title": name,
+            "species": species,
+            "spectrum": stick_spectrum(
+                species.maldi_measurements, title=f"MALDI-TOF masses of {name}"
+            ),
+            "record": record,
+            "json_ld": record.json_ld(
+                keywords=[species.material, species.kind.value, species.label],
+                measurementTechnique=["UV-vis absorption", "MALDI-TOF MS"],
+            ),
+        },
+        json_url=json_path,
+    )
+
+
+@router.get("/transformations", response_class=HTMLResponse)
+def transformations_index(request: Request, session: SessionDep) -> HTMLResponse:
+    statement = list_transformations().order_by("slug")
+    transformations = [
+        TransformationSummary.model_validate(transformation_summary(t))
+        for t in mappings(session, statement)
+    ]
+    return page(
+        request,
+        "transformations.html",
+        {"title": "Transformations", "transformations": transformations},
+        json_url="/api/v1/transformations",
+    )
+
+
+@router.get("/transformations/{transformation_id}", response_class=HTMLResponse)
+def transformation_page(
+    request: Request, session: SessionDep, transformation_id: str
+) -> HTMLResponse:
+    raw = transformation_detail(session, transformation_row(session, transformation_id))
+    transformation = TransformationDetail.model_validate(raw)
+    source, product = transformation.source, transformation.product
+    name = f"{source.material} {source.label} → {product.material} {product.label}"
+    json_path = f"/api/v1/transformations/{quote(transformation.id)}"
+    record = _record(
+        request,
+        session,
+        title=f"Transformation {name}",
+        identifier=f"transformations/{transformation.id}",
+        json_path=json_path,
+        description=transformation.description,
+        cites=_reference_urls(request, _evidence_keys(transformation.model_dump(mode="json"))),
+    )
+    return page(
+        request,
+        "transformation.html",
+        {"title": name, "t": transformation, "record": record, "json_ld": record.json_ld()},
+        json_url=json_path,
+    )
+
+
+_NODE = re.compile(r'(<g class="node"[^>]*data-species="([^"]+)">.*?</g>)', re.DOTALL)
+
+
+def linked_figure(svg: str, *, title: str, description: str) -> str:
+    """The network figure with each species a link to its page, and a title and
+    description a screen reader announces."""
+    svg = _NODE.sub(lambda m: f'<a href="/species/{m[2]}">{m[1]}</a>', svg)
+    head, rest = svg.split(">", 1)
+    return (
+        f'{head} role="img" aria-labelledby="network-title network-desc">'
+        f'<title id="network-title">{title}</title><desc id="network-desc">{description}</desc>'
+        + rest
+    )
+
+
+@router.get("/network", response_class=HTMLResponse)
+def network_page(
+    request: Request,
+    session: SessionDep,
+    material: Annotated[str | None, Query()] = None,
+) -> HTMLResponse:
+    material = material or None
+    material_id = None if material is None else lookup.material_id(session, material)
+    graph = network(session, material_id=material_id)
+    title = f"Transformations among {material or 'all'} species"
+    figure = None
+    if graph.edges:
+        described = "; ".join(f"{e.source} to {e.target} ({e.label})" for e in graph.edges)
+        figure = linked_figure(
+            to_svg(graph, title=f"{title} — MSC-KB"),
+            title=title,
+            description=f"{len(graph.nodes)} species, {len(graph.edges)} transformations: "
+            f"{described}. The same as a table below the figure.",
+        )
+    query = "" if material is None else f"?material={quote(material)}"
+    json_path = f"/api/v1/transformations/network{query}"
+    record = _record(
+        request,
+        session,
+        title=title,
+        identifier="network" + ("" if material is None else f"/{material}"),
+        json_path=json_path,
+    )
+    materials = list(session.scalars(select(Material.formula).order_by(Material.formula)))
+    return page(
+        request,
+        "network.html",
+        {
+            "title": title,
+            "material": material,
+            "materials": materials,
+            "graph": graph,
+            "figure": figure,
+            "downloads": [
+                (
+                    fmt,
+                    f"/api/v1/transformations/network?format={fmt}"
+                    + ("" if material is None else f"&material={quote(material)}"),
+                )
+                for fmt in ("svg", "json", "dot", "graphml")
+            ],
+            "record": record,
+        },
+        json_url=json_path,
+    )
+
+
+@router.get("/tables", response_class=HTMLResponse)
+def tables_index(request: Request, session: SessionDep) -> HTMLResponse:
+    tables = [build_table(session, name) for name in TableName]
+    return page(request, "tables.html", {"title": "Tables of the source", "tables": tables})
+
+
+@router.get("/tables/{name}", response_class=HTMLResponse)
+def table_page(request: Request, session: SessionDep, name: str) -> HTMLResponse:
+    table = build_table(session, name)
+    json_path = f"/api/v1/tables/{table.name.value}"
+    record = _record(
+        request,
+        session,
+        title=f"Table {table.name.value}, regenerated",
+        identifier=f"tables/{table.name.value}",
+        json_path=json_path,
+        description=table.caption,
+        cites=_reference_urls(request, {k for row in table.rows for c in row for k in c.cite}),
+    )
+    return page(
+        request,
+        "table.html",
+        {
+            "title": f"Table {table.name.value}",
+            "table": table,
+            "downloads": [(fmt.value, f"{json_path}?format={fmt.value}") for fmt in TableFormat],
+            "record": record,
+            "json_ld": record.json_ld(),
+        },
+        json_url=json_path,
+    )
+
+
+@router.get("/references", response_class=HTMLResponse)
+def references_index(request: Request, session: SessionDep) -> HTMLResponse:
+    references = list(session.scalars(list_references().order_by("key")))
+    return page(
+        request,
+        "references.html",
+        {"title": "References", "references": [(r, acs_citation(r)) for r in references]},
+        json_url="/api/v1/references",
+    )
+
+
+@router.get("/references/{key}", response_class=HTMLResponse)
+def reference_page(request: Request, session: SessionDep, key: str) -> HTMLResponse:
+    reference = get_reference(session, key)
+    rid = reference.id
+    species_rows = mappings(
+        session, list_species().where(SPECIES.c.reference_id == rid).order_by(SPECIES.c.slug)
+    )
+    transformation_rows = mappings(session, list_transformations(reference_id=rid).order_by("slug"))
+    maldi_rows = mappings(session, list_measurements(reference_id=rid).order_by("slug"))
+    json_path = f"/api/v1/references/{quote(reference.key)}"
+    citation = acs_citation(reference)
+    record = _record(
+        request,
+        session,
+        title=f"Reference {reference.key}",
+        identifier=f"references/{reference.key}",
+        json_path=json_path,
+        description=citation,
+        schema_type="Dataset",
+    )
+    work = {"@type": "ScholarlyArticle" if reference.journal else "CreativeWork"}
+    if reference.title:
+        work["name"] = reference.title
+    if reference.doi:
+        work["sameAs"] = f"https://doi.org/{reference.doi}"
+    return page(
+        request,
+        "reference.html",
+        {
+            "title": reference.key,
+            "reference": ReferenceRead.model_validate(reference),
+            "citation": citation,
+            "coins": coins(reference),
+            "species": [
+                SpeciesSummary.model_validate(s) for s in species_summaries(session, species_rows)
+            ],
+            "transformations": [
+                TransformationSummary.model_validate(transformation_summary(t))
+                for t in transformation_rows
+            ],
+            "maldi": [MaldiRead.model_validate(m) for m in maldi_items(session, maldi_rows)],
+            "experiments": list(session.scalars(list_experiments(reference_id=rid))),
+            "syntheses": list(session.scalars(list_syntheses(reference_id=rid))),
+            "downloads": [
+                ("BibTeX", f"{json_path}?format=bibtex"),
+                ("CSL-JSON", f"{json_path}?format=csljson"),
+                ("ACS text", f"{json_path}?format=acs"),
+                ("JSON", json_path),
+            ],
+            "record": record,
+            "json_ld": record.json_ld(about=work),
+        },
+        json_url=json_path,
+    )
+
+
+@router.get("/search", response_class=HTMLResponse)
+def search_page(
+    request: Request,
+    session: SessionDep,
+    q: Annotated[str, Query(max_length=200)] = "",
+) -> HTMLResponse:
+    results = search(session, q) if q.strip() else None
+    return page(request, "search.html", {"title": "Search", "q": q, "results": results})

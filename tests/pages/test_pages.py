@@ -1,0 +1,228 @@
+"""The HTML pages show what the API serves, and answer unknown names in HTML."""
+
+import re
+
+import pytest
+from fastapi.testclient import TestClient
+
+from tests.pages.html import read
+
+PAGES = [
+    ("/", "/api/v1/info"),
+    ("/materials/CdS", "/api/v1/materials/CdS"),
+    ("/species/cds-msc-311", "/api/v1/species/cds-msc-311"),
+    ("/species", "/api/v1/species"),
+    ("/transformations", "/api/v1/transformations"),
+    (
+        "/transformations/cds-msc-311-to-cds-msc-322-thermal",
+        "/api/v1/transformations/cds-msc-311-to-cds-msc-322-thermal",
+    ),
+    ("/network", "/api/v1/transformations/network"),
+    ("/network?material=CdTe", "/api/v1/transformations/network?material=CdTe"),
+    ("/tables/S4", "/api/v1/tables/S4"),
+    ("/references", "/api/v1/references"),
+    ("/references/zhu2017two", "/api/v1/references/zhu2017two"),
+]
+
+
+@pytest.mark.parametrize(("path", "json_path"), PAGES)
+def test_page_links_its_json(api: TestClient, path: str, json_path: str) -> None:
+    response = api.get(path)
+    assert response.status_code == 200
+    assert response.headers["content-type"].startswith("text/html")
+    link = f'<http://testserver{json_path}>; rel="alternate"; type="application/json"'
+    assert response.headers["link"] == link
+    assert api.get(json_path).status_code == 200
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/species/cds-msc-999",
+        "/transformations/nothing",
+        "/references/nobody2099",
+        "/materials/Xx",
+        "/tables/S9",
+        "/network?material=Xx",
+    ],
+)
+def test_unknown_name_is_an_html_404(api: TestClient, path: str) -> None:
+    response = api.get(path)
+    assert response.status_code == 404
+    assert response.headers["content-type"].startswith("text/html")
+    page = read(response.text)
+    assert page.lang == "en"
+    assert "Not found" in page.title
+
+
+def test_the_api_keeps_problem_json(api: TestClient) -> None:
+    response = api.get("/api/v1/species/cds-msc-999")
+    assert response.status_code == 404
+    assert response.headers["content-type"] == "application/problem+json"
+
+
+def test_unknown_parameter_on_a_page_is_an_html_400(api: TestClient) -> None:
+    response = api.get("/search?qq=311")
+    assert response.status_code == 400
+    assert response.headers["content-type"].startswith("text/html")
+
+
+def test_home_names_the_release_info_names(api: TestClient) -> None:
+    release = api.get("/api/v1/info").json()["release"]
+    text = read(api.get("/").text).text
+    assert release["content_hash"] in text
+    assert f"{release['number']}, of {release['created_at'][:10]}" in text
+
+
+def test_species_page_shows_what_the_api_serves(api: TestClient) -> None:
+    species = api.get("/api/v1/species/cds-msc-311").json()
+    html = api.get("/species/cds-msc-311").text
+    page = read(html)
+    assert "CdS MSC-311" in page.title
+    for measurement in species["maldi_measurements"]:
+        assert measurement["id"] in page.text
+        for mass in measurement["masses"]:
+            assert f"{mass['mass_da']:g} Da" in page.text
+    for composition in species["compositions"]:
+        assert composition["formula"] in page.text
+    for group in species["quasi_isomer_groups"]:
+        for member in group["members"]:
+            assert f"/species/{member['slug']}" in page.links
+    for t in species["transformations_out"] + species["transformations_in"]:
+        assert f"/transformations/{t['id']}" in page.links
+    # beside every fact its evidence: each reference it cites is linked, with the locator
+    evidence = {(e["reference"], e["locator"]) for e in _evidence(species)}
+    for key, locator in evidence:
+        assert f"/references/{key}" in page.links
+        assert locator in page.text
+    spectrum = page.svgs[0]
+    assert spectrum[:2] == ["title", "desc"]
+    assert "5160" in html
+
+
+def _evidence(value: object) -> list[dict[str, str]]:
+    found = []
+    if isinstance(value, dict):
+        if isinstance(value.get("evidence"), dict):
+            found.append(value["evidence"])
+        for item in value.values():
+            found += _evidence(item)
+    elif isinstance(value, list):
+        for item in value:
+            found += _evidence(item)
+    return found
+
+
+def test_transformation_page_shows_kinetics_and_isosbestic_points(api: TestClient) -> None:
+    tid = "cds-msc-311-to-cds-msc-322-thermal"
+    transformation = api.get(f"/api/v1/transformations/{tid}").json()
+    page = read(api.get(f"/transformations/{tid}").text)
+    assert "/species/cds-msc-311" in page.links
+    assert "/species/cds-msc-322" in page.links
+    for k in transformation["kinetics"]:
+        if k["barrier_kj_mol"] is not None:
+            assert f"{k['barrier_kj_mol']:g}" in page.text
+    for p in transformation["isosbestic_points"]:
+        assert f"{p['wavelength_nm']:g} nm" in page.text
+    for m in transformation["mechanisms"]:
+        assert m["name"] in page.text
+    assert transformation["trigger"] in page.text
+
+
+def test_network_links_every_species(api: TestClient) -> None:
+    graph = api.get("/api/v1/transformations/network?material=CdTe").json()
+    page = read(api.get("/network?material=CdTe").text)
+    for node in graph["nodes"]:
+        assert f"/species/{node['id']}" in page.links
+    for edge in graph["edges"]:
+        assert f"/transformations/{edge['id']}" in page.links
+    figure = page.svgs[0]
+    assert figure[:2] == ["title", "desc"]
+
+
+def test_material_without_transformations_says_so(api: TestClient) -> None:
+    network = api.get("/network?material=InP")
+    assert network.status_code == 200
+    assert "No transformation of any InP species" in read(network.text).text
+    material = read(api.get("/materials/InP").text).text
+    assert "No transformation of any InP species is recorded" in material
+
+
+def test_table_page_offers_every_format(api: TestClient) -> None:
+    table = api.get("/api/v1/tables/S4").json()
+    page = read(api.get("/tables/S4").text)
+    for fmt in ("json", "csv", "markdown", "latex"):
+        assert f"/api/v1/tables/S4?format={fmt}" in page.links
+        assert api.get(f"/api/v1/tables/S4?format={fmt}").status_code == 200
+    for row in table["rows"]:
+        for cell in row:
+            for key in cell["cite"]:
+                assert f"/references/{key}" in page.links
+
+
+def test_reference_page_has_citation_downloads_and_facts(api: TestClient) -> None:
+    response = api.get("/references/zhu2017two")
+    page = read(response.text)
+    acs = api.get("/api/v1/references/zhu2017two?format=acs").text.strip()
+    assert acs in page.text
+    assert "/api/v1/references/zhu2017two?format=bibtex" in page.links
+    assert "/api/v1/references/zhu2017two?format=csljson" in page.links
+    transformations = api.get("/api/v1/transformations?reference=zhu2017two").json()["data"]
+    for t in transformations:
+        assert f"/transformations/{t['id']}" in page.links
+    maldi = api.get("/api/v1/maldi?reference=zhu2017two").json()["data"]
+    assert maldi
+    for m in maldi:
+        assert m["id"] in page.text
+
+
+@pytest.mark.parametrize(
+    ("q", "expected", "section"),
+    [
+        ("311 nm", "cds-msc-311", "Absorption peak within 311 ± 2 nm"),
+        ("311", "cds-msc-311", "Absorption peak within 311 ± 2 nm"),
+        ("Cd37S20", "cds-msc-322", "Composition"),
+        ("MSC-311", "cds-msc-311", "Name, label or description"),
+        ("CdTe", "cdte-smsc-371", "Material CdTe"),
+        ("5160 Da ± 10", "cds-pc-311", "MALDI mass within 5160 ± 10 Da"),
+        ("5.16 kDa", "cds-msc-311", "MALDI mass within 5160 ± 5 Da"),
+    ],
+)
+def test_search(api: TestClient, q: str, expected: str, section: str) -> None:
+    response = api.get("/search", params={"q": q})
+    assert response.status_code == 200
+    page = read(response.text)
+    assert section in page.text
+    assert f"/species/{expected}" in page.links
+
+
+def test_search_by_mass_agrees_with_the_api(api: TestClient) -> None:
+    hits = api.get("/api/v1/maldi?mass_da=5160&tolerance_da=10").json()["data"]
+    page = read(api.get("/search", params={"q": "5160 ± 10 Da"}).text)
+    for hit in hits:
+        assert f"/species/{hit['species']['slug']}" in page.links
+
+
+def test_search_without_a_match_says_so(api: TestClient) -> None:
+    page = read(api.get("/search", params={"q": "unobtainium"}).text)
+    assert re.search(r"Nothing matches “unobtainium”", page.text)
+
+
+def test_every_record_has_a_page(api: TestClient) -> None:
+    """Every species, transformation, reference and material the API lists renders."""
+    listings = {
+        "/api/v1/species?limit=500": ("/species/{}", "slug"),
+        "/api/v1/transformations?limit=500": ("/transformations/{}", "id"),
+        "/api/v1/references?limit=500": ("/references/{}", "key"),
+        "/api/v1/materials?limit=500": ("/materials/{}", "formula"),
+    }
+    for listing, (page, field) in listings.items():
+        items = api.get(listing).json()["data"]
+        assert items
+        for item in items:
+            path = page.format(item[field])
+            response = api.get(path)
+            assert response.status_code == 200, path
+            assert read(response.text).meta["citation_public_url"] == [f"http://testserver{path}"]
+    for name in ("S1", "S2", "S3", "S5"):
+        assert api.get(f"/tables/{name}").status_code == 200
