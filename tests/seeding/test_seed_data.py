@@ -879,6 +879,8 @@ def test_note_s4_transformations_read_off_rises_and_falls_are_inferred(seeded: S
 
     assert status("cdte-smsc-371", "cdte-smsc-448", 0.075) == EvidenceStatus.INFERRED
     assert status("cdte-smsc-417", "cdte-smsc-448", 0.075) == EvidenceStatus.INFERRED
+    # Part I: "a coordinated increase of dMSC-371", never called a transformation.
+    assert status("cdte-smsc-448", "cdte-dmsc-371", 0.075) == EvidenceStatus.INFERRED
     # "similar sMSC-371 to sMSC-448 transformations via sMSC-417 were observed"
     assert status("cdte-smsc-371", "cdte-smsc-417", 0.40) == EvidenceStatus.REPORTED
     assert status("cdte-smsc-417", "cdte-smsc-448", 0.30) == EvidenceStatus.REPORTED
