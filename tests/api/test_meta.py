@@ -1,8 +1,10 @@
 """GET /health and GET /api/v1/info."""
 
+from alembic.script import ScriptDirectory
 from fastapi.testclient import TestClient
 
 import models
+from api.migrate import alembic_config
 
 
 def test_health(client: TestClient) -> None:
@@ -16,7 +18,8 @@ def test_info_names_engine_revision_and_counts(client: TestClient) -> None:
     assert response.status_code == 200
     body = response.json()
     assert body["engine"] in {"sqlite", "postgresql"}
-    assert body["schema_revision"] == "20261202_0006"
+    head = ScriptDirectory.from_config(alembic_config()).get_current_head()
+    assert body["schema_revision"] == head
     assert set(body["row_counts"]) == set(models.Base.metadata.tables)
     assert all(isinstance(n, int) and n >= 0 for n in body["row_counts"].values())
 
