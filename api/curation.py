@@ -236,7 +236,7 @@ def create(
     entry = validate(kind, body)
     identifier = identifier or kind.identifier(entry)
     if kind.identity and fact_by_identity(session, kind, *kind.identity_values(entry)):
-        raise Conflict(f"A {kind.entity} {identifier!r} exists already; PATCH it instead.")
+        raise Conflict(f"{kind.an.capitalize()} {identifier!r} exists already; PATCH it instead.")
     row = build(kind.model, {**kind.row(entry, partial(resolve_one, session)), **(extra or {})})
     _apply(session, kind, lambda: session.add(row))
     return _recorded(session, kind, row, m.ChangeAction.CREATE, identifier, None, key=key)

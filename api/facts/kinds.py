@@ -60,6 +60,11 @@ class Kind:
     """The seed file that holds the entries; empty for facts held inside another's."""
     section: str = ""
 
+    @property
+    def an(self) -> str:
+        """The entity with its article: "a species", "an isomer pair"."""
+        return f"{'an' if self.entity[0] in 'aeiou' else 'a'} {self.entity}"
+
     @cached_property
     def identity_fields(self) -> tuple[Field, ...]:
         by_name = {f.name: f for f in self.fields}

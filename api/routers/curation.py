@@ -115,7 +115,7 @@ def _writes(
 
         @router.get(
             item,
-            summary=f"A {kind.entity}, as a seed entry with its ETag",
+            summary=f"{kind.an.capitalize()}, as a seed entry with its ETag",
             response_model=WriteResult,
             responses=problem_responses(404),
             tags=[tag],
@@ -149,7 +149,7 @@ def _writes(
 
     @router.delete(
         item,
-        summary=f"Delete a {kind.entity} (admin key, If-Match)",
+        summary=f"Delete {kind.an} (admin key, If-Match)",
         response_model=WriteResult,
         responses=WRITE_ERRORS,
         tags=[tag],
@@ -175,8 +175,8 @@ def _slugged(kind: Kind, base: str, tag: str) -> None:
         base + "/{identifier}",
         stored,
         tag=tag,
-        create_summary=f"Create a {kind.entity} (curator key)",
-        patch_summary=f"Change a {kind.entity} with a merge patch (curator key, If-Match)",
+        create_summary=f"Create {kind.an} (curator key)",
+        patch_summary=f"Change {kind.an} with a merge patch (curator key, If-Match)",
     )
 
 
@@ -206,7 +206,7 @@ def _linked(
         stored,
         tag="species",
         create_summary=f"{what} (curator key)",
-        patch_summary=f"Change a {kind.entity}'s evidence (curator key, If-Match)",
+        patch_summary=f"Change {kind.an}'s evidence (curator key, If-Match)",
         readable=True,
     )
 
