@@ -6,11 +6,6 @@ from fastapi import Depends, FastAPI
 from fastapi.openapi.utils import get_openapi
 
 from api import __version__
-from api.cache import DatabaseVersion, ResponseCache, VersionReader
-from api.db import get_engine
-from api.deps import check_parameters
-from api.errors import PROBLEM_JSON, install_error_handlers
-from api.limits import RequestGuard
 from api.pages import install_pages
 from api.routers import (
     curation,
@@ -26,6 +21,11 @@ from api.routers import (
     transformations,
 )
 from api.settings import get_settings
+from api.store.db import get_engine
+from api.web.cache import DatabaseVersion, ResponseCache, VersionReader
+from api.web.deps import check_parameters
+from api.web.errors import PROBLEM_JSON, install_error_handlers
+from api.web.limits import RequestGuard
 
 DESCRIPTION = """
 MSC-KB curates colloidal semiconductor magic-size clusters (MSCs), their

@@ -9,11 +9,6 @@ import typer
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from api.auth import hash_key, new_key
-from api.backup import BackupError, backup, restore
-from api.db import get_engine, write_session
-from api.errors import NotFound
-from api.migrate import upgrade
 from api.outputs.citations import CITATIONS, CitationFormat
 from api.outputs.export import record_release, write_release
 from api.outputs.tables import TABLES, TableFormat, build_table, to_json
@@ -25,6 +20,11 @@ from api.seeding.dump import write_seed_files
 from api.seeding.files import SeedError
 from api.seeding.loader import load, read_and_check
 from api.settings import get_settings
+from api.store.backup import BackupError, backup, restore
+from api.store.db import get_engine, write_session
+from api.store.migrate import upgrade
+from api.web.auth import hash_key, new_key
+from api.web.errors import NotFound
 from models import ApiKey, Role
 
 app = typer.Typer(
@@ -189,7 +189,7 @@ def export(
 LOG_CONFIG: dict[str, Any] = {
     "version": 1,
     "disable_existing_loggers": False,
-    "filters": {"request_id": {"()": "api.limits.RequestIdFilter"}},
+    "filters": {"request_id": {"()": "api.web.limits.RequestIdFilter"}},
     "formatters": {
         "default": {"format": "%(asctime)s %(levelname)s [%(request_id)s] %(name)s: %(message)s"}
     },

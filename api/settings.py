@@ -29,7 +29,7 @@ class Settings(BaseSettings):
     response_cache_mb: int = Field(
         default=64,
         ge=0,
-        description="Memory for answers kept until the data changes (api/cache.py); 0: none.",
+        description="Memory for answers kept until the data changes (api/web/cache.py); 0: none.",
     )
     writes_per_minute: int = Field(
         default=120, ge=1, description="Writes one API key may make per minute (429 above)."

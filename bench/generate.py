@@ -16,8 +16,8 @@ from typing import Any
 
 from sqlalchemy import Engine, Table, insert
 
-from api.db import make_engine
-from api.migrate import upgrade
+from api.store.db import make_engine
+from api.store.migrate import upgrade
 from models import Base
 
 MATERIALS = [

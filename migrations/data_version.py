@@ -3,7 +3,7 @@
 Every write to any other table gives the token a new random value in the writing
 transaction, so the token names the data a reader sees, whichever process wrote:
 the API, ``msckb seed``, a restore, a migration, or psql by hand. The response
-cache (api/cache.py) keys its entries to it. A random value rather than a counter:
+cache (api/web/cache.py) keys its entries to it. A random value rather than a counter:
 a restored backup brings back its own token, which must never name other data.
 
 ``migrations/env.py`` calls :func:`install` after every upgrade, so a table that a

@@ -7,8 +7,8 @@ from alembic import context
 from sqlalchemy import Connection
 
 import models
-from api.db import make_engine
 from api.settings import get_settings
+from api.store.db import make_engine
 from migrations import data_version
 
 config = context.config

@@ -22,13 +22,13 @@ from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
 from api.app import create_app
-from api.auth import hash_key, new_key
-from api.db import TOKEN_SQL, get_session, make_engine
-from api.limits import write_limiter
-from api.migrate import upgrade
 from api.outputs.export import record_release
 from api.seeding.loader import load, read_and_check
 from api.settings import PROJECT_ROOT
+from api.store.db import TOKEN_SQL, get_session, make_engine
+from api.store.migrate import upgrade
+from api.web.auth import hash_key, new_key
+from api.web.limits import write_limiter
 from models import ApiKey, Role
 from tests.postgres import Cluster, PostgresUnavailable, start_cluster
 

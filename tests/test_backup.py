@@ -5,8 +5,8 @@ from pathlib import Path
 from sqlalchemy import update
 from sqlalchemy.orm import Session
 
-from api.db import make_engine
 from api.outputs.export import content_hash, tables_of
+from api.store.db import make_engine
 from models import MaldiPeak
 from tests.cli import msckb
 from tests.conftest import EmptyDatabases

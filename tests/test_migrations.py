@@ -5,8 +5,8 @@ from alembic.migration import MigrationContext
 from sqlalchemy import inspect
 
 import models
-from api.db import make_engine
-from api.migrate import downgrade, upgrade
+from api.store.db import make_engine
+from api.store.migrate import downgrade, upgrade
 from migrations.data_version import triggered_tables
 from tests.conftest import EmptyDatabases
 

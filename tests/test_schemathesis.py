@@ -12,8 +12,8 @@ from hypothesis import HealthCheck, given, settings
 from sqlalchemy.orm import Session
 
 from api.app import create_app
-from api.db import get_session
-from api.limits import write_limiter
+from api.store.db import get_session
+from api.web.limits import write_limiter
 from tests.conftest import Keys, session_version
 
 CONFIG = schemathesis.Config.from_dict(

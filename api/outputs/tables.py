@@ -18,9 +18,9 @@ from pylatexenc.latexencode import UnicodeToLatexEncoder
 from sqlalchemy import select
 from sqlalchemy.orm import Session, joinedload, selectinload
 
-from api.errors import NotFound
 from api.outputs.formats import Offer
 from api.queries import species_ref, with_reference
+from api.web.errors import NotFound
 from models import (
     Citation,
     Comparison,

@@ -18,8 +18,6 @@ from fastapi.routing import APIRoute
 from sqlalchemy import select
 
 from api import __version__
-from api.deps import SessionDep
-from api.errors import ProblemError
 from api.outputs.citations import acs_citation
 from api.outputs.export import latest_release
 from api.outputs.figures import to_svg
@@ -45,6 +43,8 @@ from api.schemas.maldi import MaldiRead
 from api.schemas.references import ReferenceRead
 from api.schemas.species import SpeciesDetail, SpeciesSummary
 from api.schemas.transformations import TransformationDetail, TransformationSummary
+from api.web.deps import SessionDep
+from api.web.errors import ProblemError
 from models import Material
 from models.enums import SpeciesKind
 

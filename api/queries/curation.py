@@ -8,9 +8,9 @@ from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session
 
 import models as m
-from api.errors import NotFound
 from api.facts.kinds import Kind, identity_column
 from api.facts.rows import loader_options
+from api.web.errors import NotFound
 
 
 def fact(session: Session, kind: Kind, *conditions: Any) -> Any:

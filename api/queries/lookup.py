@@ -6,8 +6,8 @@ from typing import Any
 from sqlalchemy import Select, or_, select
 from sqlalchemy.orm import Session
 
-from api.errors import NotFound
 from api.queries import same_text
+from api.web.errors import NotFound
 from models import MaldiMatrix, Material, Reagent, Reference, Species
 
 

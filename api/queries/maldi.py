@@ -8,7 +8,6 @@ from sqlalchemy import Select, exists, select, union
 from sqlalchemy.engine import RowMapping
 from sqlalchemy.orm import Session
 
-from api.errors import NotFound
 from api.queries import (
     SPECIES,
     Dict,
@@ -21,6 +20,7 @@ from api.queries import (
     with_reference,
     with_species_ref,
 )
+from api.web.errors import NotFound
 from models import MaldiMatrix, MaldiMeasurement, MaldiMeasurementMatrix, MaldiPeak, Synthesis
 
 DEFAULT_TOLERANCE_DA = 5.0

@@ -6,8 +6,8 @@ from typing import Any
 from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session
 
-from api.errors import NotFound
 from api.schemas.reference_data import MaterialRead
+from api.web.errors import NotFound
 from models import Material, Species
 from models.enums import SpeciesKind
 

@@ -4,8 +4,8 @@ from sqlalchemy import Select, exists, select
 from sqlalchemy.orm import Session, joinedload, selectinload
 from sqlalchemy.orm.strategy_options import _AbstractLoad
 
-from api.errors import NotFound
 from api.queries import species_ref, with_reference
+from api.web.errors import NotFound
 from models import ConditionStep, Experiment, Observation, StepComponent, Synthesis
 
 

@@ -4,8 +4,8 @@ from sqlalchemy import Select, exists, or_, select
 from sqlalchemy.orm import Session, selectinload
 from sqlalchemy.orm.strategy_options import _AbstractLoad
 
-from api.errors import NotFound
 from api.queries import same_text
+from api.web.errors import NotFound
 from models import Reference, ReferenceAuthor
 
 

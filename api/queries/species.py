@@ -9,7 +9,6 @@ from sqlalchemy.engine import RowMapping
 from sqlalchemy.orm import Session, selectinload
 from sqlalchemy.orm.strategy_options import _AbstractLoad
 
-from api.errors import NotFound
 from api.queries import (
     ID,
     MATERIAL,
@@ -34,6 +33,7 @@ from api.queries.transformations import (
     transformation_select,
     transformation_summary,
 )
+from api.web.errors import NotFound
 from models import (
     AbsorptionPeak,
     Comparison,

@@ -7,7 +7,6 @@ from sqlalchemy import ColumnElement, Select, and_, bindparam, exists, or_, sele
 from sqlalchemy.engine import RowMapping
 from sqlalchemy.orm import Session
 
-from api.errors import NotFound
 from api.queries import (
     ID,
     SPECIES,
@@ -20,6 +19,7 @@ from api.queries import (
     with_evidence,
     with_species_ref,
 )
+from api.web.errors import NotFound
 from models import (
     ConditionStep,
     Experiment,

@@ -13,17 +13,17 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Body, Depends, Header, Path, Query, Request, Response
 
 import models as m
-from api import curation as c
-from api.auth import AdminDep, CuratorDep, ReaderDep
-from api.deps import SessionDep
-from api.errors import BadRequest, NotFound, problem_responses
 from api.facts import kinds as k
+from api.facts import writes as c
 from api.facts.kinds import Kind
-from api.pagination import PagerDep
 from api.queries import curation as q
 from api.schemas import Page
 from api.schemas.curation import ChangeRead, DuplicateRead, ImportRead, WriteResult
 from api.seeding import schemas as s
+from api.web.auth import AdminDep, CuratorDep, ReaderDep
+from api.web.deps import SessionDep
+from api.web.errors import BadRequest, NotFound, problem_responses
+from api.web.pagination import PagerDep
 
 router = APIRouter()
 

@@ -4,9 +4,9 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Header, Query
 
-from api.deps import SessionDep
-from api.errors import problem_responses
 from api.outputs.export import EXPORT, ExportFormat, release_document
+from api.web.deps import SessionDep
+from api.web.errors import problem_responses
 
 router = APIRouter(tags=["outputs"])
 

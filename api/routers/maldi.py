@@ -4,10 +4,7 @@ from typing import Annotated
 
 from fastapi import APIRouter, Query, Response
 
-from api.deps import SessionDep
-from api.errors import problem_responses
 from api.facts import kinds
-from api.pagination import PagerDep
 from api.queries import lookup
 from api.queries.maldi import (
     DEFAULT_TOLERANCE_DA,
@@ -16,9 +13,12 @@ from api.queries.maldi import (
     maldi_items,
     measurement_row,
 )
-from api.responses import rows_json
 from api.schemas import Da, Page
 from api.schemas.maldi import MaldiRead, MatrixRead
+from api.web.deps import SessionDep
+from api.web.errors import problem_responses
+from api.web.pagination import PagerDep
+from api.web.responses import rows_json
 from models import MaldiMatrix
 
 router = APIRouter(tags=["MALDI"])

@@ -2,9 +2,6 @@
 
 from fastapi import APIRouter
 
-from api.deps import SessionDep
-from api.errors import problem_responses
-from api.pagination import PagerDep
 from api.queries.materials import (
     list_materials,
     material_reads,
@@ -12,6 +9,9 @@ from api.queries.materials import (
 )
 from api.schemas import Page
 from api.schemas.reference_data import MaterialRead
+from api.web.deps import SessionDep
+from api.web.errors import problem_responses
+from api.web.pagination import PagerDep
 from models import Material
 
 router = APIRouter(tags=["materials"])

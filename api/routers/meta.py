@@ -3,10 +3,10 @@
 from fastapi import APIRouter
 
 from api import __version__
-from api.deps import SessionDep
 from api.outputs.export import latest_release
 from api.queries.meta import row_counts, schema_revision
 from api.schemas.meta import Health, Info
+from api.web.deps import SessionDep
 
 router = APIRouter()
 

@@ -4,14 +4,14 @@ from typing import Annotated
 
 from fastapi import APIRouter, Query, Response
 
-from api.deps import SessionDep
-from api.errors import problem_responses
 from api.facts import kinds
-from api.pagination import PagerDep
 from api.queries import lookup
 from api.queries.procedures import get_experiment, get_synthesis, list_experiments, list_syntheses
 from api.schemas import Page
 from api.schemas.procedures import ExperimentRead, SynthesisRead
+from api.web.deps import SessionDep
+from api.web.errors import problem_responses
+from api.web.pagination import PagerDep
 from models import Experiment, Synthesis
 
 router = APIRouter()

@@ -7,9 +7,6 @@ from typing import Any
 from fastapi import APIRouter
 from sqlalchemy import Select
 
-from api.deps import SessionDep
-from api.errors import problem_responses
-from api.pagination import PagerDep
 from api.queries import reference_data as q
 from api.schemas import Page, Schema
 from api.schemas.reference_data import (
@@ -21,6 +18,9 @@ from api.schemas.reference_data import (
     MonomerFormulaRead,
 )
 from api.schemas.species import QuasiIsomerGroupRead
+from api.web.deps import SessionDep
+from api.web.errors import problem_responses
+from api.web.pagination import PagerDep
 from models import (
     Characterization,
     GlossaryTerm,

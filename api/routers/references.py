@@ -5,17 +5,17 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Header, Query, Response
 from pydantic import Field
 
-from api.deps import SessionDep
-from api.errors import problem_responses
 from api.facts import kinds
 from api.outputs.citations import CITATIONS, CitationFormat
-from api.pagination import PagerDep
 from api.queries import lookup
 from api.queries.bibliography import FactKind, bibliography
 from api.queries.maldi import DEFAULT_TOLERANCE_DA
 from api.queries.references import get_reference, list_references
 from api.schemas import Da, Page, Schema
 from api.schemas.references import ReferenceRead
+from api.web.deps import SessionDep
+from api.web.errors import problem_responses
+from api.web.pagination import PagerDep
 from models import Reference
 from models.enums import EvidenceStatus, Trigger
 

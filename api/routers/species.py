@@ -4,14 +4,14 @@ from typing import Annotated
 
 from fastapi import APIRouter, Path, Query, Response
 
-from api.deps import SessionDep
-from api.errors import problem_responses
 from api.facts import kinds
-from api.pagination import PagerDep
 from api.queries.species import list_species, species_detail, species_row, species_summaries
-from api.responses import rows_json
 from api.schemas import Nm, Page
 from api.schemas.species import SpeciesDetail, SpeciesSummary
+from api.web.deps import SessionDep
+from api.web.errors import problem_responses
+from api.web.pagination import PagerDep
+from api.web.responses import rows_json
 from models.enums import SpeciesKind
 
 router = APIRouter(tags=["species"])

@@ -5,10 +5,10 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Header, Path, Query
 from pydantic import Field
 
-from api.deps import SessionDep
-from api.errors import problem_responses
 from api.outputs.tables import TABLES, TableFormat, build_table, to_json
 from api.schemas import Schema
+from api.web.deps import SessionDep
+from api.web.errors import problem_responses
 
 router = APIRouter(tags=["outputs"])
 

@@ -4,11 +4,8 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Header, Path, Query, Response
 
-from api.deps import SessionDep
-from api.errors import BadRequest, problem_responses
 from api.facts import kinds
 from api.outputs.figures import NETWORK, NetworkFormat
-from api.pagination import PagerDep
 from api.queries import lookup
 from api.queries.network import find_paths, network
 from api.queries.transformations import (
@@ -17,7 +14,6 @@ from api.queries.transformations import (
     transformation_row,
     transformation_summary,
 )
-from api.responses import rows_json
 from api.schemas import Celsius, Page
 from api.schemas.transformations import (
     Network,
@@ -26,6 +22,10 @@ from api.schemas.transformations import (
     TransformationDetail,
     TransformationSummary,
 )
+from api.web.deps import SessionDep
+from api.web.errors import BadRequest, problem_responses
+from api.web.pagination import PagerDep
+from api.web.responses import rows_json
 from models.enums import EvidenceStatus, Trigger
 
 router = APIRouter(tags=["transformations"])

@@ -1,4 +1,4 @@
-"""The response cache (api/cache.py): a repeated read runs no query, and every write,
+"""The response cache (api/web/cache.py): a repeated read runs no query, and every write,
 by any process and in any way, is seen by the next read. On both engines."""
 
 from collections.abc import Iterator
@@ -15,8 +15,8 @@ from starlette.requests import Request
 from starlette.responses import PlainTextResponse
 from starlette.routing import Route
 
-from api.cache import ResponseCache
-from api.db import TOKEN_SQL, make_engine
+from api.store.db import TOKEN_SQL, make_engine
+from api.web.cache import ResponseCache
 from tests.api.test_curation import NEW_SPECIES
 from tests.cli import msckb
 from tests.conftest import EmptyDatabases, Keys

@@ -8,12 +8,12 @@ import pytest
 from fastapi.testclient import TestClient
 from sqlalchemy.orm import Session
 
-from api import db
 from api.app import create_app
-from api.migrate import upgrade
 from api.outputs.export import record_release
 from api.seeding.loader import load, read_and_check
 from api.settings import get_settings
+from api.store import db
+from api.store.migrate import upgrade
 from models import Role
 from tests.conftest import SEEDS_DIR, EmptyDatabases, add_key
 

@@ -9,7 +9,7 @@ from fastapi.testclient import TestClient
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from api.limits import RequestIdFilter, write_limiter
+from api.web.limits import RequestIdFilter, write_limiter
 from models import Change, Reference, Species
 from tests.api.test_contract import is_problem
 from tests.conftest import Keys

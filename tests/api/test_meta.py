@@ -4,7 +4,7 @@ from alembic.script import ScriptDirectory
 from fastapi.testclient import TestClient
 
 import models
-from api.migrate import alembic_config
+from api.store.migrate import alembic_config
 
 
 def test_health(client: TestClient) -> None:

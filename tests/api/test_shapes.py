@@ -1,4 +1,4 @@
-"""The endpoints that write their JSON straight from Core rows (api/responses.py) hold
+"""The endpoints that write their JSON straight from Core rows (api/web/responses.py) hold
 to their declared response models: every response of the seeded database, read back
 through its model, dumps to exactly the same JSON (no field missing, none extra, no
 type that the model would have changed)."""

@@ -15,10 +15,10 @@ import pytest
 from playwright.sync_api import ConsoleMessage, Page, Response, Route, sync_playwright
 from sqlalchemy.orm import Session
 
-from api.db import make_engine
-from api.migrate import upgrade
 from api.outputs.export import record_release
 from api.seeding.loader import load, read_and_check
+from api.store.db import make_engine
+from api.store.migrate import upgrade
 from tests.conftest import SEEDS_DIR
 from tests.reliability.servers import served
 

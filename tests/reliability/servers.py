@@ -17,7 +17,7 @@ import httpx
 import yaml
 from sqlalchemy import func, select, text
 
-from api.db import make_engine
+from api.store.db import make_engine
 from models import Base
 from tests.conftest import SEEDS_DIR
 from tests.postgres import free_port

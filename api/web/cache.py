@@ -23,8 +23,8 @@ from typing import Any, NamedTuple
 from sqlalchemy import Engine
 from sqlalchemy.pool import PoolProxiedConnection
 
-from api.db import TOKEN_SQL
-from api.limits import ASGIApp, Message, Receive, Scope, Send
+from api.store.db import TOKEN_SQL
+from api.web.limits import ASGIApp, Message, Receive, Scope, Send
 
 VersionReader = Callable[[], str | None]
 """The current data version, or None when it cannot be read (then nothing is cached)."""

@@ -18,8 +18,8 @@ from fastapi import Depends, Query, Request, Response
 from sqlalchemy import Select, func, select
 from sqlalchemy.orm import InstrumentedAttribute, Session
 
-from api.errors import BadRequest
 from api.schemas import Page, PageLinks, PageMeta
+from api.web.errors import BadRequest
 
 DEFAULT_LIMIT = 50
 MAX_LIMIT = 500
@@ -66,7 +66,7 @@ class Window(Generic[Row]):
     links: PageLinks
 
     def content(self, data: list[Any]) -> dict[str, Any]:
-        """A page with ``data`` as its items, as a dict (see api/responses.py)."""
+        """A page with ``data`` as its items, as a dict (see api/web/responses.py)."""
         return {"data": data, "meta": self.meta.model_dump(), "links": self.links.model_dump()}
 
 

@@ -6,8 +6,8 @@ from fastapi import Depends, Request
 from fastapi.dependencies.models import Dependant
 from sqlalchemy.orm import Session
 
-from api.db import get_session
-from api.errors import BadRequest
+from api.store.db import get_session
+from api.web.errors import BadRequest
 
 SessionDep = Annotated[Session, Depends(get_session, scope="function")]
 """Scoped to the endpoint, so the commit happens before the response is sent: a write

@@ -12,9 +12,9 @@ from fastapi import Depends, Security
 from fastapi.security import APIKeyHeader
 from sqlalchemy import select
 
-from api.deps import SessionDep
-from api.errors import Forbidden, Unauthorized
-from api.limits import write_limiter
+from api.web.deps import SessionDep
+from api.web.errors import Forbidden, Unauthorized
+from api.web.limits import write_limiter
 from models import ApiKey, Role
 
 KEY_PREFIX = "msckb_"

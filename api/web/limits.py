@@ -16,8 +16,8 @@ from typing import Any
 
 from starlette.exceptions import HTTPException
 
-from api.errors import TooManyRequests, problem
 from api.settings import get_settings
+from api.web.errors import TooManyRequests, problem
 
 request_id: ContextVar[str | None] = ContextVar("request_id", default=None)
 """The id of the request being served, for every log line it causes."""

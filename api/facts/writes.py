@@ -21,7 +21,14 @@ from sqlalchemy.orm import Session
 from sqlalchemy.orm.attributes import set_committed_value
 
 import models as m
-from api.errors import (
+from api.facts import kinds
+from api.facts.fields import Entry, Row
+from api.facts.kinds import Kind, identity_column
+from api.facts.rows import build, update_row
+from api.queries.curation import fact_by_identity, id_of
+from api.seeding import schemas as s
+from api.seeding.files import parse_bib, reference_seed
+from api.web.errors import (
     BadRequest,
     Conflict,
     PreconditionFailed,
@@ -29,14 +36,7 @@ from api.errors import (
     ProblemError,
     Unprocessable,
 )
-from api.facts import kinds
-from api.facts.fields import Entry, Row
-from api.facts.kinds import Kind, identity_column
-from api.facts.rows import build, update_row
-from api.limits import request_id
-from api.queries.curation import fact_by_identity, id_of
-from api.seeding import schemas as s
-from api.seeding.files import parse_bib, reference_seed
+from api.web.limits import request_id
 
 
 def resolve_one(session: Session, model: type[m.Base], ident: Any) -> int:

@@ -1,0 +1,1 @@
+"""The database: engines and sessions, migrations, backup and restore."""
