@@ -105,3 +105,28 @@ class SpeciesDetail(SpeciesSummary):
         description="Transformations that give this species."
     )
     observations: list[ObservationRead]
+
+
+class PeakCandidate(Schema):
+    """A species a measured absorption peak could belong to."""
+
+    species: SpeciesRef
+    distance_nm: Nm = Field(
+        description="From the measured peak to the species' nearest peak, nm; "
+        "0 inside a range peak."
+    )
+    peak: AbsorptionPeakRead = Field(description="The species' nearest peak, with its evidence.")
+
+
+class PeakResolutionMeta(Schema):
+    peak_nm: Nm
+    tolerance_nm: Nm
+    material: str | None
+    returned: int
+
+
+class PeakResolution(Schema):
+    """Candidate species for a measured peak, nearest first (then by slug)."""
+
+    data: list[PeakCandidate]
+    meta: PeakResolutionMeta
