@@ -5,7 +5,7 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Header, Path, Query, Response
 
 from api.deps import SessionDep
-from api.errors import BadRequest, problem_responses
+from api.errors import invalid_value, problem_responses
 from api.facts import kinds
 from api.outputs.figures import NETWORK, NetworkFormat
 from api.pagination import PagerDep
@@ -109,7 +109,7 @@ def transformation_paths(
     start = lookup.species_id(session, source, param="source")
     end = lookup.species_id(session, target, param="target")
     if start == end:
-        raise BadRequest("query.target: the target is the source; a path needs two species.")
+        raise invalid_value("target", "the target is the source; a path needs two species")
     paths, truncated = find_paths(session, start, end, max_steps=max_steps, limit=limit)
     return Paths(
         data=paths,
