@@ -2,9 +2,9 @@
 glossary, constants, monomer formulas, key advances and characterisations."""
 
 from collections.abc import Callable
-from typing import Any
+from typing import Annotated, Any
 
-from fastapi import APIRouter
+from fastapi import APIRouter, Path, Query
 from sqlalchemy import Select
 
 from api.deps import SessionDep
@@ -73,14 +73,48 @@ _listing(
     q.list_mechanisms,
     Mechanism.slug,
 )
-_listing(
+
+
+@router.get(
     "/glossary",
-    "glossary_list",
-    "Acronyms and concepts of the field (Table S1)",
-    GlossaryTermRead,
-    q.list_glossary,
-    GlossaryTerm.slug,
+    name="glossary_list",
+    summary="Acronyms and concepts of the field (Table S1), optionally by text",
+    response_model=Page[GlossaryTermRead],
+    responses=problem_responses(),
 )
+def glossary_list(
+    session: SessionDep,
+    pager: PagerDep,
+    text: Annotated[
+        str | None,
+        Query(
+            alias="q",
+            min_length=1,
+            description="Text in the slug, acronym, full name or explanation.",
+        ),
+    ] = None,
+) -> Page[GlossaryTermRead]:
+    return pager.page(
+        session,
+        q.list_glossary(q=text),
+        key=GlossaryTerm.slug,
+        item=GlossaryTermRead.model_validate,
+    )
+
+
+@router.get(
+    "/glossary/{term:path}",
+    summary="One glossary term by slug or acronym, case-insensitive (pc, PC, Mo/Fr)",
+    response_model=GlossaryTermRead,
+    responses=problem_responses(404),
+)
+def glossary_term(
+    session: SessionDep,
+    term: Annotated[str, Path(description='Slug or acronym, e.g. "pc", "quasi-isomer".')],
+) -> GlossaryTermRead:
+    return GlossaryTermRead.model_validate(q.glossary_term(session, term))
+
+
 _listing(
     "/constants",
     "constants_list",
