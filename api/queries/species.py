@@ -4,7 +4,7 @@ from collections.abc import Sequence
 from functools import cache
 from typing import Any
 
-from sqlalchemy import FromClause, Select, bindparam, exists, or_, select, union
+from sqlalchemy import FromClause, Select, bindparam, exists, or_, select, union, union_all
 from sqlalchemy.engine import RowMapping
 from sqlalchemy.orm import Session, selectinload
 from sqlalchemy.orm.strategy_options import _AbstractLoad
@@ -213,12 +213,22 @@ def species_row(session: Session, slug: str) -> RowMapping:
 
 
 MALDI_OF_SPECIES = maldi_select().where(MEASUREMENT.c.species_id == ID).order_by(MEASUREMENT.c.slug)
-TRANSFORMATIONS_OUT = (
-    transformation_select().where(TRANSFORMATION.c.source_id == ID).order_by(TRANSFORMATION.c.slug)
-)
-TRANSFORMATIONS_IN = (
-    transformation_select().where(TRANSFORMATION.c.product_id == ID).order_by(TRANSFORMATION.c.slug)
-)
+
+
+def _both_ways(end: str) -> Select[Any]:
+    """Transformations with the species at ``end`` ("source_id" or "product_id"), and
+    the reversible ones with it at the other end, walked backwards (direction
+    "reverse", species swapped), by id."""
+    t = TRANSFORMATION.c
+    other = "product_id" if end == "source_id" else "source_id"
+    forward = transformation_select().where(t[end] == ID)
+    backward = transformation_select(reverse=True).where(t[other] == ID, t.reversible.is_(True))
+    both = union_all(forward, backward).subquery()
+    return select(*both.c).order_by(both.c.slug)
+
+
+TRANSFORMATIONS_OUT = _both_ways("source_id")
+TRANSFORMATIONS_IN = _both_ways("product_id")
 
 
 def species_detail(session: Session, row: RowMapping) -> Dict:

@@ -99,10 +99,12 @@ class SpeciesDetail(SpeciesSummary):
     comparisons: list[ComparisonRead]
     maldi_measurements: list[MaldiRead]
     transformations_out: list[TransformationSummary] = Field(
-        description="Transformations this species is the source of."
+        description="Transformations this species is the source of, and the reversible ones "
+        "it is the product of, walked backwards (direction: reverse)."
     )
     transformations_in: list[TransformationSummary] = Field(
-        description="Transformations that give this species."
+        description="Transformations that give this species, and the reversible ones it is "
+        "the source of, walked backwards (direction: reverse)."
     )
     observations: list[ObservationRead]
 
