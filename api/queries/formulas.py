@@ -2,7 +2,8 @@
 
 ``Cd37S20``, ``Cd₃₇S₂₀`` (Unicode subscripts), ``β-Cd37S20`` (a Greek polymorph
 prefix) and ``(CdS)``-style groups such as ``(CdSe)13`` = ``Cd13Se13`` all name
-the same composition when their elements and counts agree. Element symbols are
+the same composition when their elements and counts agree; a stored family
+"(CdSe)n, n = 33, 34" holds (CdSe)33 and (CdSe)34. Element symbols are
 compared case-sensitively (``Co`` is cobalt, ``CO`` is carbon and oxygen).
 """
 
@@ -53,9 +54,28 @@ def elements(text: str) -> Elements | None:
     return tuple(sorted(stack[0].items()))
 
 
+FAMILY = re.compile(r"^(?P<head>.+?)n,?n=(?P<values>\d+(?:,\d+)*)$")
+"""A family written with its values, as the source writes Kasuya's clusters:
+"(CdSe)n, n = 33, 34"."""
+
+
+def alternatives(stored: str) -> list[str]:
+    """The formulas a stored formula stands for: itself, and for a family
+    "(CdSe)n, n = 33, 34" each member, "(CdSe)33" and "(CdSe)34"."""
+    family = FAMILY.match(clean(stored))
+    if family is None:
+        return [stored]
+    head = family["head"]
+    return [stored, *(f"{head}{n}" for n in family["values"].split(","))]
+
+
 def same_composition(stored: str, asked: str) -> bool:
-    """Whether the stored formula and the one asked for name the same composition."""
+    """Whether the stored formula (or a member of the family it writes) and the one
+    asked for name the same composition."""
     asked_elements = elements(asked)
-    if asked_elements is not None:
-        return elements(stored) == asked_elements
-    return clean(stored) == clean(asked)
+    for formula in alternatives(stored):
+        if asked_elements is not None and elements(formula) == asked_elements:
+            return True
+        if clean(formula) == clean(asked):
+            return True
+    return False

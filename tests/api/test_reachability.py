@@ -349,6 +349,8 @@ def test_group_formulas_and_text_search(api: TestClient) -> None:
     assert slugs(api, composition="(CdSe)13") == ["cdse-cdse-13"]
     assert slugs(api, composition="Cd13Se13") == ["cdse-cdse-13"]
     assert slugs(api, composition="Cd37Se20") == []
+    # Kasuya's MSC-415 is "(CdSe)n, n = 33, 34": a family holding (CdSe)33.
+    assert slugs(api, composition="Cd33Se33") == ["cdse-cdse-33", "cdse-msc-415"]
     assert slugs(api, q="Cd37S20") == ["cds-msc-311", "cds-msc-322"]
     assert slugs(api, q="Cd₃₇S₂₀") == ["cds-msc-311", "cds-msc-322"]
 
