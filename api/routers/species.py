@@ -101,6 +101,8 @@ def species_list(
         ),
     ] = None,
 ) -> Response:
+    if peak_nm_min is not None and peak_nm_max is not None and peak_nm_min > peak_nm_max:
+        raise invalid_value("peak_nm_max", "below peak_nm_min; the window would be empty")
     composition_ids = None
     if composition is not None:
         if not is_formula(session, composition):

@@ -489,6 +489,7 @@ def test_an_empty_value_is_a_422_naming_the_parameter(
         ("/species", "maldi", "maybe"),
         ("/species", "status", "rumoured"),
         ("/species", "peak_nm_min", "-3"),
+        ("/species?peak_nm_min=410", "peak_nm_max", "400"),
         ("/species/resolve?", "peak_nm", "abc"),
         ("/species/resolve?peak_nm=383", "tolerance_nm", "-1"),
         ("/transformations", "temperature_c", "warm"),
