@@ -72,17 +72,27 @@ def list_monomer_formulas() -> Select[Any]:
     return select(MonomerFormula).options(with_reference(MonomerFormula.reference))
 
 
-def list_key_advances() -> Select[Any]:
-    return select(KeyAdvance).options(
+def list_key_advances(
+    *, material_id: int | None = None, reference_id: int | None = None
+) -> Select[Any]:
+    statement = select(KeyAdvance).options(
         with_reference(KeyAdvance.reference),
         joinedload(KeyAdvance.material),
         selectinload(KeyAdvance.peaks),
     )
+    if material_id is not None:
+        statement = statement.where(KeyAdvance.material_id == material_id)
+    if reference_id is not None:
+        statement = statement.where(KeyAdvance.reference_id == reference_id)
+    return statement
 
 
-def list_characterizations() -> Select[Any]:
-    return select(Characterization).options(
+def list_characterizations(*, material_id: int | None = None) -> Select[Any]:
+    statement = select(Characterization).options(
         with_reference(Characterization.reference),
         joinedload(Characterization.material),
         joinedload(Characterization.experiment),
     )
+    if material_id is not None:
+        statement = statement.where(Characterization.material_id == material_id)
+    return statement

@@ -10,6 +10,7 @@ from sqlalchemy import Select
 from api.deps import SessionDep
 from api.errors import problem_responses
 from api.pagination import PagerDep
+from api.queries import lookup
 from api.queries import reference_data as q
 from api.schemas import Page, Schema
 from api.schemas.reference_data import (
@@ -131,19 +132,47 @@ _listing(
     q.list_monomer_formulas,
     MonomerFormula.element,
 )
-_listing(
+MaterialParam = Annotated[
+    str | None, Query(description='Material formula, e.g. "CdSe" (case-insensitive).')
+]
+
+
+@router.get(
     "/key-advances",
-    "key_advances_list",
-    "Key advances in MSC synthesis per work (Table S2)",
-    KeyAdvanceRead,
-    q.list_key_advances,
-    KeyAdvance.ref_number,
+    name="key_advances_list",
+    summary="Key advances in MSC synthesis per work (Table S2), by material or reference",
+    response_model=Page[KeyAdvanceRead],
+    responses=problem_responses(404),
 )
-_listing(
+def key_advances_list(
+    session: SessionDep,
+    pager: PagerDep,
+    material: MaterialParam = None,
+    reference: Annotated[str | None, Query(description="Citation key of the work.")] = None,
+) -> Page[KeyAdvanceRead]:
+    statement = q.list_key_advances(
+        material_id=None if material is None else lookup.material_id(session, material),
+        reference_id=None if reference is None else lookup.reference_id(session, reference),
+    )
+    return pager.page(
+        session, statement, key=KeyAdvance.ref_number, item=KeyAdvanceRead.model_validate
+    )
+
+
+@router.get(
     "/characterizations",
-    "characterizations_list",
-    "Measurements the source presents without numbers to curate (Figures S3, S4)",
-    CharacterizationRead,
-    q.list_characterizations,
-    Characterization.slug,
+    name="characterizations_list",
+    summary="Measurements the source presents without numbers to curate (Figures S3, S4), "
+    "by material",
+    response_model=Page[CharacterizationRead],
+    responses=problem_responses(404),
 )
+def characterizations_list(
+    session: SessionDep, pager: PagerDep, material: MaterialParam = None
+) -> Page[CharacterizationRead]:
+    statement = q.list_characterizations(
+        material_id=None if material is None else lookup.material_id(session, material)
+    )
+    return pager.page(
+        session, statement, key=Characterization.slug, item=CharacterizationRead.model_validate
+    )

@@ -192,7 +192,8 @@ def test_the_bibtex_of_everything_about_cdse(api: TestClient) -> None:
         behind |= evidence_keys(api.get(f"{API}/species/{species['slug']}").json())
     for path in ("/maldi", "/transformations", "/syntheses", "/experiments"):
         behind |= evidence_keys(data(api, path, material="CdSe"))
-    behind |= evidence_keys([k for k in data(api, "/key-advances") if k["material"] == "CdSe"])
+    behind |= evidence_keys(data(api, "/key-advances", material="CdSe"))
+    behind |= evidence_keys(data(api, "/characterizations", material="CdSe"))
     response = api.get(f"{API}/bibliography", params={"material": "CdSe", "format": "bibtex"})
     assert response.status_code == 200
     assert response.headers["content-type"].startswith("application/x-bibtex")
@@ -250,6 +251,18 @@ def test_every_kind_together_reaches_every_reference(api: TestClient) -> None:
     for kind in kinds:
         reached |= {r["key"] for r in api.get(f"{API}/bibliography?about={kind}").json()["data"]}
     assert reached == every
+
+
+def test_key_advances_by_material_and_reference(api: TestClient) -> None:
+    every = data(api, "/key-advances")
+    cdse = data(api, "/key-advances", material="cdse")
+    assert cdse == [k for k in every if k["material"] == "CdSe"]
+    assert len(cdse) >= 5
+    (kudera,) = data(api, "/key-advances", reference="kudera2007sequential")
+    assert kudera["material"] == "CdSe"
+    inp = data(api, "/characterizations", material="InP")
+    assert [c["material"] for c in inp] == ["InP"] * len(inp)
+    assert inp
 
 
 def test_key_advances_of_a_material_are_in_its_bibliography(api: TestClient) -> None:
@@ -428,6 +441,9 @@ UNKNOWN_RECORDS = [
     ("/transformations/paths?target=cds-msc-311", "source", "cds-msc-999"),
     ("/bibliography", "material", "Foo"),
     ("/bibliography", "species", "cds-msc-999"),
+    ("/key-advances", "material", "Foo"),
+    ("/key-advances", "reference", "nobody2099"),
+    ("/characterizations", "material", "Foo"),
     ("/syntheses", "material", "Foo"),
     ("/syntheses", "reference", "nobody2099"),
     ("/syntheses", "reagent", "water"),
