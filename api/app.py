@@ -35,8 +35,12 @@ where it stands in the source, and its status as the source states it.
 
 Lists answer `{"data": [...], "meta": {...}, "links": {"next": ...}}`; follow
 `links.next` (also in the `Link` header) for the next page. Errors are
-`application/problem+json` (RFC 9457). A query parameter an endpoint does not
-declare is refused with 400, so a typo never silently changes the results.
+`application/problem+json` (RFC 9457), one policy on every endpoint, so a typo
+never silently changes the results: a query parameter an endpoint does not
+declare is 400; a filter naming a record that does not exist (a species, a
+material, a reference, a reagent...) is 404; a malformed value (empty or blank,
+of the wrong type, out of range, not in the enumeration, a cursor this API did
+not issue) is 422. A 404 or 422 names the parameter in `errors[].location`.
 Quantities carry their unit in their name: `_nm`, `_da`, `_c` (°C), `_s`,
 `_ml`, `_kj_mol`.
 """

@@ -83,3 +83,26 @@ def test_bibtex_and_csl_examples(api: TestClient) -> None:
     assert re.match(r"@article\{zhu2017two,", bibtex)
     csl = answer(api, "/api/v1/references/zhang2018thermally").json()  # type: ignore[attr-defined]
     assert csl[0]["DOI"] == "10.1038/s41467-018-04842-0"
+
+
+def test_what_msc_322_turns_into_example(api: TestClient) -> None:
+    body = answer(api, "/api/v1/transformations?source=cds-msc-322").json()  # type: ignore[attr-defined]
+    assert {(t["direction"], t["product"]["slug"]) for t in body["data"]} == {
+        ("reverse", "cds-msc-311"),
+        ("forward", "cds-msc-311"),
+    }
+
+
+def test_resolve_example(api: TestClient) -> None:
+    body = answer(api, "/api/v1/species/resolve").json()  # type: ignore[attr-defined]
+    assert body["data"][0]["species"]["slug"] == "cdse-msc-384"
+
+
+def test_composition_example(api: TestClient) -> None:
+    body = answer(api, "/api/v1/species?composition=").json()  # type: ignore[attr-defined]
+    assert [s["slug"] for s in body["data"]] == ["cds-msc-311", "cds-msc-322"]
+
+
+def test_cdse_bibtex_example(api: TestClient) -> None:
+    bibtex = answer(api, "/api/v1/bibliography?material=CdSe").text  # type: ignore[attr-defined]
+    assert "@article{kudera2007sequential," in bibtex

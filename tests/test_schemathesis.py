@@ -19,9 +19,10 @@ from tests.conftest import Keys, session_version
 CONFIG = schemathesis.Config.from_dict(
     {
         "checks": {
-            # Schema-valid input can still be refused, as documented: 400 for a cursor we
-            # did not issue or a NUL character, 422 for rules a JSON schema cannot say
-            # (a slug made of material and label, a citation key that must exist).
+            # Schema-valid input can still be refused, as documented: 400 for a NUL
+            # character in the path, 422 for a cursor we did not issue, an empty value
+            # and rules a JSON schema cannot say (a slug made of material and label, a
+            # citation key that must exist), 404 for a filter naming no record.
             "positive_data_acceptance": {
                 "expected-statuses": [
                     "2xx",

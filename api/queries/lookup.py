@@ -22,8 +22,17 @@ def _found(
 ) -> int:
     found = session.scalar(statement)
     if found is None:
-        raise NotFound(f"query.{param}: no {what} {value!r}; list them at /api/v1/{listing}.")
+        raise unknown(param, f"no {what} {value!r}; list them at /api/v1/{listing}")
     return int(found)
+
+
+def unknown(param: str, message: str) -> NotFound:
+    """A 404 for a filter naming no record, naming the parameter as a 422 does."""
+    location = f"query.{param}"
+    return NotFound(
+        f"{location}: {message}.",
+        errors=[{"location": location, "message": message, "type": "not_found"}],
+    )
 
 
 def species_id(session: Session, slug: str, *, param: str) -> int:
@@ -66,5 +75,5 @@ def reagent_id(session: Session, name: str, *, param: str) -> int:
         )
     )
     if found is None:
-        raise NotFound(f"query.{param}: no reagent named {name!r} in the knowledge base.")
+        raise unknown(param, f"no reagent named {name!r} in the knowledge base")
     return found

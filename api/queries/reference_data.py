@@ -4,11 +4,12 @@ statement that the caller pages, with the relations its response shows loaded.""
 
 from typing import Any
 
-from sqlalchemy import Select, select
-from sqlalchemy.orm import joinedload, selectinload
+from sqlalchemy import Select, or_, select
+from sqlalchemy.orm import Session, joinedload, selectinload
 
-from api.queries import with_reference
+from api.queries import same_text, with_reference
 from api.queries.species import quasi_isomer_group_options
+from api.web.errors import NotFound
 from models import (
     Characterization,
     GlossaryTerm,
@@ -31,8 +32,37 @@ def list_mechanisms() -> Select[Any]:
     )
 
 
-def list_glossary() -> Select[Any]:
-    return select(GlossaryTerm).options(with_reference(GlossaryTerm.reference))
+def list_glossary(*, q: str | None = None) -> Select[Any]:
+    """Glossary terms; ``q`` is text in the slug, acronym, full name or explanation."""
+    statement = select(GlossaryTerm).options(with_reference(GlossaryTerm.reference))
+    if q:
+        statement = statement.where(
+            or_(
+                *(
+                    column.icontains(q, autoescape=True)
+                    for column in (
+                        GlossaryTerm.slug,
+                        GlossaryTerm.acronym,
+                        GlossaryTerm.full_name,
+                        GlossaryTerm.explanation,
+                    )
+                )
+            )
+        )
+    return statement
+
+
+def glossary_term(session: Session, term: str) -> GlossaryTerm:
+    """A term by slug or acronym, case-insensitive ("pc", "PC", "Mo/Fr", "mo-fr"); the
+    slug wins when a slug and another term's acronym are spelled alike."""
+    found: GlossaryTerm | None = session.scalars(
+        list_glossary()
+        .where(or_(same_text(GlossaryTerm.slug, term), same_text(GlossaryTerm.acronym, term)))
+        .order_by(same_text(GlossaryTerm.slug, term).desc(), GlossaryTerm.slug)
+    ).first()
+    if found is None:
+        raise NotFound(f"No glossary term {term!r}; list them at /api/v1/glossary.")
+    return found
 
 
 def list_constants() -> Select[Any]:
@@ -43,18 +73,28 @@ def list_monomer_formulas() -> Select[Any]:
     return select(MonomerFormula).options(with_reference(MonomerFormula.reference))
 
 
-def list_key_advances() -> Select[Any]:
-    return select(KeyAdvance).options(
+def list_key_advances(
+    *, material_id: int | None = None, reference_id: int | None = None
+) -> Select[Any]:
+    statement = select(KeyAdvance).options(
         with_reference(KeyAdvance.reference),
         joinedload(KeyAdvance.material),
         selectinload(KeyAdvance.peaks),
         selectinload(KeyAdvance.species_links).joinedload(KeyAdvanceSpecies.species),
     )
+    if material_id is not None:
+        statement = statement.where(KeyAdvance.material_id == material_id)
+    if reference_id is not None:
+        statement = statement.where(KeyAdvance.reference_id == reference_id)
+    return statement
 
 
-def list_characterizations() -> Select[Any]:
-    return select(Characterization).options(
+def list_characterizations(*, material_id: int | None = None) -> Select[Any]:
+    statement = select(Characterization).options(
         with_reference(Characterization.reference),
         joinedload(Characterization.material),
         joinedload(Characterization.experiment),
     )
+    if material_id is not None:
+        statement = statement.where(Characterization.material_id == material_id)
+    return statement

@@ -4,7 +4,7 @@ from collections.abc import Sequence
 from functools import cache
 from typing import Any
 
-from sqlalchemy import FromClause, Select, bindparam, exists, or_, select, union
+from sqlalchemy import FromClause, Select, bindparam, exists, or_, select, union, union_all
 from sqlalchemy.engine import RowMapping
 from sqlalchemy.orm import Session, selectinload
 from sqlalchemy.orm.strategy_options import _AbstractLoad
@@ -27,6 +27,7 @@ from api.queries import (
     with_reference,
     with_species_ref,
 )
+from api.queries.formulas import elements, same_composition
 from api.queries.maldi import MEASUREMENT, maldi_items, maldi_select
 from api.queries.transformations import (
     TRANSFORMATION,
@@ -47,7 +48,7 @@ from models import (
     SizeMeasurement,
     SpeciesAlias,
 )
-from models.enums import SpeciesKind
+from models.enums import EvidenceStatus, SpeciesKind
 
 
 @cache
@@ -75,6 +76,39 @@ def with_peak_between(low_nm: float | None, high_nm: float | None) -> Select[int
     return union(single, ranged)  # type: ignore[return-value]
 
 
+def with_composition(session: Session, formula: str) -> list[int]:
+    """Ids of species with a composition that names the same elements and counts as
+    ``formula`` (see api/queries/formulas.py). Stored formulas are compared in Python:
+    the normalisation (prefixes, subscripts, groups) is not SQL, and compositions are
+    few (most are unknown)."""
+    table = Composition.__table__
+    rows = session.execute(
+        select(table.c.species_id, table.c.formula).where(table.c.formula.is_not(None))
+    )
+    return sorted({sid for sid, stored in rows if same_composition(stored, formula)})
+
+
+def is_formula(session: Session, formula: str) -> bool:
+    """Whether ``formula`` reads as a formula, or is one stored as the source writes it."""
+    return elements(formula) is not None or bool(with_composition(session, formula))
+
+
+def with_reference_in_evidence(reference_id: int) -> Select[Any]:
+    """Ids of species whose evidence, or a peak's, composition's or size's, cites the
+    reference."""
+    return union(  # type: ignore[return-value]
+        select(SPECIES.c.id).where(SPECIES.c.reference_id == reference_id),
+        *(
+            select(child.c.species_id).where(child.c.reference_id == reference_id)
+            for child in (
+                AbsorptionPeak.__table__,
+                Composition.__table__,
+                SizeMeasurement.__table__,
+            )
+        ),
+    )
+
+
 def list_species(
     *,
     material: str | None = None,
@@ -82,17 +116,39 @@ def list_species(
     peak_nm_min: float | None = None,
     peak_nm_max: float | None = None,
     q: str | None = None,
+    material_id: int | None = None,
+    composition_ids: Sequence[int] | None = None,
+    reference_id: int | None = None,
+    status: EvidenceStatus | None = None,
+    maldi: bool | None = None,
+    q_composition_ids: Sequence[int] = (),
 ) -> Select[Any]:
-    """Rows of :func:`species_select` matching the filters."""
+    """Rows of :func:`species_select` matching the filters.
+
+    ``composition_ids`` are the species :func:`with_composition` found for the
+    composition asked for; ``q_composition_ids`` those it found for ``q`` read as a
+    formula (``q=Cd₃₇S₂₀``), which ``q`` then matches beside its text."""
     statement = species_select()
     if material is not None:
         statement = statement.where(same_text(MATERIAL.c.formula, material))
+    if material_id is not None:
+        statement = statement.where(SPECIES.c.material_id == material_id)
     if kind is not None:
         statement = statement.where(SPECIES.c.kind == kind)
     if peak_nm_min is not None or peak_nm_max is not None:
         statement = statement.where(SPECIES.c.id.in_(with_peak_between(peak_nm_min, peak_nm_max)))
+    if composition_ids is not None:
+        statement = statement.where(SPECIES.c.id.in_(composition_ids))
+    if reference_id is not None:
+        statement = statement.where(SPECIES.c.id.in_(with_reference_in_evidence(reference_id)))
+    if status is not None:
+        statement = statement.where(SPECIES.c.status == status)
+    if maldi is not None:
+        measured = exists().where(MEASUREMENT.c.species_id == SPECIES.c.id)
+        statement = statement.where(measured if maldi else ~measured)
     if q:
         alias = SpeciesAlias.__table__
+        composition = Composition.__table__
         statement = statement.where(
             or_(
                 SPECIES.c.slug.icontains(q, autoescape=True),
@@ -102,6 +158,11 @@ def list_species(
                     alias.c.species_id == SPECIES.c.id,
                     alias.c.alias.icontains(q, autoescape=True),
                 ),
+                exists().where(
+                    composition.c.species_id == SPECIES.c.id,
+                    composition.c.formula.icontains(q, autoescape=True),
+                ),
+                SPECIES.c.id.in_(q_composition_ids),
             )
         )
     return statement
@@ -152,12 +213,22 @@ def species_row(session: Session, slug: str) -> RowMapping:
 
 
 MALDI_OF_SPECIES = maldi_select().where(MEASUREMENT.c.species_id == ID).order_by(MEASUREMENT.c.slug)
-TRANSFORMATIONS_OUT = (
-    transformation_select().where(TRANSFORMATION.c.source_id == ID).order_by(TRANSFORMATION.c.slug)
-)
-TRANSFORMATIONS_IN = (
-    transformation_select().where(TRANSFORMATION.c.product_id == ID).order_by(TRANSFORMATION.c.slug)
-)
+
+
+def _both_ways(end: str) -> Select[Any]:
+    """Transformations with the species at ``end`` ("source_id" or "product_id"), and
+    the reversible ones with it at the other end, walked backwards (direction
+    "reverse", species swapped), by id."""
+    t = TRANSFORMATION.c
+    other = "product_id" if end == "source_id" else "source_id"
+    forward = transformation_select().where(t[end] == ID)
+    backward = transformation_select(reverse=True).where(t[other] == ID, t.reversible.is_(True))
+    both = union_all(forward, backward).subquery()
+    return select(*both.c).order_by(both.c.slug)
+
+
+TRANSFORMATIONS_OUT = _both_ways("source_id")
+TRANSFORMATIONS_IN = _both_ways("product_id")
 
 
 def species_detail(session: Session, row: RowMapping) -> Dict:
@@ -294,4 +365,54 @@ def quasi_isomer_group_options() -> list[_AbstractLoad]:
     return [
         with_reference(QuasiIsomerGroup.reference),
         selectinload(QuasiIsomerGroup.members).options(species_ref(QuasiIsomerMember.species)),
+    ]
+
+
+def _peak_distance(peak: RowMapping, peak_nm: float) -> float:
+    """How far ``peak_nm`` lies from the peak; 0 inside a range peak."""
+    if peak["peak_nm"] is not None:
+        return float(abs(peak["peak_nm"] - peak_nm))
+    low, high = peak["peak_low_nm"], peak["peak_high_nm"]
+    if low <= peak_nm <= high:
+        return 0.0
+    return float(min(abs(peak_nm - low), abs(peak_nm - high)))
+
+
+def resolve_peak(
+    session: Session,
+    *,
+    peak_nm: float,
+    tolerance_nm: float,
+    material_id: int | None = None,
+) -> list[Dict]:
+    """The species a measured absorption peak could belong to: every species with a
+    peak within ``tolerance_nm`` (a range peak on overlap), nearest first, each with
+    its nearest peak and that peak's evidence."""
+    statement = with_species_ref(
+        with_evidence(_peak, select(*named(_peak, "species_id", *PEAK_COLUMNS))),
+        _peak.c.species_id,
+        "species",
+    ).where(
+        _peak.c.species_id.in_(with_peak_between(peak_nm - tolerance_nm, peak_nm + tolerance_nm))
+    )
+    if material_id is not None:
+        statement = statement.where(
+            _peak.c.species_id.in_(select(SPECIES.c.id).where(SPECIES.c.material_id == material_id))
+        )
+    nearest: dict[int, tuple[float, RowMapping]] = {}
+    for row in mappings(session, statement.order_by(_peak.c.id)):
+        distance = _peak_distance(row, peak_nm)
+        if distance > tolerance_nm:
+            continue  # another peak of the species is the one in the window
+        best = nearest.get(row["species_id"])
+        if best is None or distance < best[0]:
+            nearest[row["species_id"]] = (distance, row)
+    ranked = sorted(nearest.values(), key=lambda item: (item[0], item[1]["species_slug"]))
+    return [
+        {
+            "species": species_ref_of(row, "species"),
+            "distance_nm": distance,
+            "peak": fields(row, *PEAK_COLUMNS),
+        }
+        for distance, row in ranked
     ]

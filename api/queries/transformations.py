@@ -1,9 +1,21 @@
 """Transformations: the filtered list and one in full."""
 
+from collections import defaultdict
+from collections.abc import Sequence
 from functools import cache
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, and_, bindparam, exists, or_, select
+from sqlalchemy import (
+    ColumnElement,
+    Select,
+    and_,
+    bindparam,
+    exists,
+    literal_column,
+    or_,
+    select,
+    union_all,
+)
 from sqlalchemy.engine import RowMapping
 from sqlalchemy.orm import Session
 
@@ -13,6 +25,7 @@ from api.queries import (
     Dict,
     evidence_of,
     fields,
+    in_ids,
     mappings,
     named,
     species_ref_of,
@@ -57,35 +70,35 @@ def _reagent_of(row: RowMapping, name: str) -> Dict | None:
 
 
 @cache
-def transformation_select() -> Select[Any]:
-    """One row per transformation: both species, the conditions and the evidence."""
+def transformation_select(*, reverse: bool = False) -> Select[Any]:
+    """One row per transformation: both species, the conditions and the evidence.
+
+    ``reverse`` reads a transformation from its product back to its source: the two
+    species (and their ids) swap places and ``direction`` says "reverse"."""
     experiment = Experiment.__table__
+    t = TRANSFORMATION.c
+    start, end = (t.product_id, t.source_id) if reverse else (t.source_id, t.product_id)
     statement: Select[Any] = select(
-        *named(
-            TRANSFORMATION,
-            "id",
-            "version",
-            "slug",
-            "source_id",
-            "product_id",
-            "reversible",
-            "trigger",
-            "description",
-            *CONDITION_COLUMNS,
-        ),
+        *named(TRANSFORMATION, "id", "version", "slug"),
+        start.label("source_id"),
+        end.label("product_id"),
+        *named(TRANSFORMATION, "reversible", "trigger", "description", *CONDITION_COLUMNS),
         experiment.c.slug.label("experiment"),
-    ).outerjoin_from(TRANSFORMATION, experiment, experiment.c.id == TRANSFORMATION.c.experiment_id)
-    statement = with_species_ref(statement, TRANSFORMATION.c.source_id, "source")
-    statement = with_species_ref(statement, TRANSFORMATION.c.product_id, "product")
-    statement = _with_reagent(statement, TRANSFORMATION.c.solvent_id, "solvent")
-    statement = _with_reagent(statement, TRANSFORMATION.c.additive_id, "additive")
+        literal_column("'reverse'" if reverse else "'forward'").label("direction"),
+    ).outerjoin_from(TRANSFORMATION, experiment, experiment.c.id == t.experiment_id)
+    statement = with_species_ref(statement, start, "source")
+    statement = with_species_ref(statement, end, "product")
+    statement = _with_reagent(statement, t.solvent_id, "solvent")
+    statement = _with_reagent(statement, t.additive_id, "additive")
     return with_evidence(TRANSFORMATION, statement)
 
 
-def transformation_summary(row: RowMapping) -> Dict:
-    """A TransformationSummary dict from a row of :func:`transformation_select`."""
+def transformation_summary(row: RowMapping, matched: list[Dict] | None = None) -> Dict:
+    """A TransformationSummary dict from a row of :func:`transformation_select`, with
+    the records through which a list's filters ``matched`` it."""
     return {
         "id": row["slug"],
+        "direction": row.get("direction", "forward"),
         "source": species_ref_of(row, "source"),
         "product": species_ref_of(row, "product"),
         "reversible": row["reversible"],
@@ -97,6 +110,7 @@ def transformation_summary(row: RowMapping) -> Dict:
             "experiment": row["experiment"],
         },
         "evidence": evidence_of(row),
+        "matched": matched or [],
     }
 
 
@@ -118,14 +132,62 @@ def list_transformations(
     temperature_c: float | None = None,
     status: EvidenceStatus | None = None,
     reference_id: int | None = None,
+    include_reverse: bool = False,
 ) -> Select[Any]:
-    """Rows of :func:`transformation_select` matching the filters."""
-    statement = transformation_select()
+    """Rows of :func:`transformation_select` matching the filters.
+
+    With ``include_reverse``, a ``source_id`` or ``product_id`` also matches a
+    reversible transformation walked backwards: its row comes with the species
+    swapped and ``direction`` "reverse". A transformation cannot match both ways
+    (its source and product differ), so ``slug`` still names each row once.
+    ``either_id`` matches both ends already and adds no reverse rows."""
+
+    def filtered(statement: Select[Any]) -> Select[Any]:
+        return _filtered(
+            statement,
+            either_id=either_id,
+            material_id=material_id,
+            trigger=trigger,
+            reversible=reversible,
+            solvent_id=solvent_id,
+            additive_id=additive_id,
+            temperature_c=temperature_c,
+            status=status,
+            reference_id=reference_id,
+        )
+
     t = TRANSFORMATION.c
+    forward = filtered(transformation_select())
     if source_id is not None:
-        statement = statement.where(t.source_id == source_id)
+        forward = forward.where(t.source_id == source_id)
     if product_id is not None:
-        statement = statement.where(t.product_id == product_id)
+        forward = forward.where(t.product_id == product_id)
+    if not include_reverse or (source_id is None and product_id is None):
+        return forward
+    backward = filtered(transformation_select(reverse=True)).where(t.reversible.is_(True))
+    if source_id is not None:
+        backward = backward.where(t.product_id == source_id)
+    if product_id is not None:
+        backward = backward.where(t.source_id == product_id)
+    both = union_all(forward, backward).subquery("both_directions")
+    return select(*both.c)
+
+
+def _filtered(
+    statement: Select[Any],
+    *,
+    either_id: int | None,
+    material_id: int | None,
+    trigger: Trigger | None,
+    reversible: bool | None,
+    solvent_id: int | None,
+    additive_id: int | None,
+    temperature_c: float | None,
+    status: EvidenceStatus | None,
+    reference_id: int | None,
+) -> Select[Any]:
+    """``statement`` with the filters that read the same in either direction."""
+    t = TRANSFORMATION.c
     if either_id is not None:
         statement = statement.where(or_(t.source_id == either_id, t.product_id == either_id))
     if material_id is not None:
@@ -268,3 +330,200 @@ def transformation_detail(session: Session, row: RowMapping) -> Dict:
             fields(m, "mechanism", "name") for m in mappings(session, MECHANISMS_OF, about)
         ],
     }
+
+
+# --- What a filter matched ------------------------------------------------------------
+
+_solvent = Reagent.__table__.alias("kinetics_solvent")
+KINETICS_IN_SOLVENT = (
+    with_evidence(
+        KINETICS,
+        select(
+            KINETICS.c.transformation_id,
+            *named(KINETICS, *KINETICS_COLUMNS),
+            _solvent.c.name.label("solvent_name"),
+        ).join_from(KINETICS, _solvent, _solvent.c.id == KINETICS.c.solvent_id),
+    )
+    .where(in_ids(KINETICS.c.transformation_id), KINETICS.c.solvent_id == bindparam("reagent"))
+    .order_by(KINETICS.c.id)
+)
+_component_reagent = Reagent.__table__.alias("component_reagent")
+STEPS_USING = (
+    select(
+        TRANSFORMATION.c.id.label("transformation_id"),
+        STEP.c.position,
+        STEP.c.label,
+        STEP.c.action,
+        _component_reagent.c.name.label("reagent_name"),
+        COMPONENT.c.volume_ml,
+    )
+    .join_from(TRANSFORMATION, STEP, STEP.c.experiment_id == TRANSFORMATION.c.experiment_id)
+    .join(COMPONENT, COMPONENT.c.step_id == STEP.c.id)
+    .join(_component_reagent, _component_reagent.c.id == COMPONENT.c.reagent_id)
+    .where(
+        in_ids(TRANSFORMATION.c.id),
+        COMPONENT.c.reagent_id == bindparam("reagent"),
+        COMPONENT.c.role == bindparam("role"),
+    )
+    .order_by(STEP.c.position, COMPONENT.c.position)
+)
+ISOSBESTIC_AT = (
+    with_evidence(
+        ISOSBESTIC,
+        select(ISOSBESTIC.c.transformation_id, *named(ISOSBESTIC, "wavelength_nm")),
+    )
+    .where(
+        in_ids(ISOSBESTIC.c.transformation_id),
+        ISOSBESTIC.c.temperature_c == bindparam("celsius"),
+    )
+    .order_by(ISOSBESTIC.c.id)
+)
+STEPS_AT = (
+    select(
+        TRANSFORMATION.c.id.label("transformation_id"),
+        *named(STEP, "position", "label", "action", "temperature_c", "temperature_end_c"),
+    )
+    .join_from(TRANSFORMATION, STEP, STEP.c.experiment_id == TRANSFORMATION.c.experiment_id)
+    .where(
+        in_ids(TRANSFORMATION.c.id),
+        or_(
+            STEP.c.temperature_c == bindparam("celsius"),
+            and_(
+                STEP.c.temperature_end_c.is_not(None),
+                STEP.c.temperature_c <= bindparam("celsius"),
+                STEP.c.temperature_end_c >= bindparam("celsius"),
+            ),
+            and_(
+                STEP.c.temperature_end_c.is_not(None),
+                STEP.c.temperature_c >= bindparam("celsius"),
+                STEP.c.temperature_end_c <= bindparam("celsius"),
+            ),
+        ),
+    )
+    .order_by(STEP.c.position)
+)
+
+
+def _match(parameter: str, record: str, summary: str, **extra: Any) -> Dict:
+    return {
+        "parameter": parameter,
+        "record": record,
+        "summary": summary,
+        "experiment": extra.get("experiment"),
+        "step": extra.get("step"),
+        "evidence": extra.get("evidence"),
+    }
+
+
+def _step_name(step: RowMapping) -> str:
+    label = f" {step['label']}" if step["label"] else ""
+    return f"step {step['position']}{label} ({step['action']})"
+
+
+def filter_matches(
+    session: Session,
+    rows: Sequence[RowMapping],
+    *,
+    solvent_id: int | None = None,
+    additive_id: int | None = None,
+    temperature_c: float | None = None,
+) -> dict[int, list[Dict]]:
+    """Per transformation id of ``rows`` (of :func:`list_transformations`), the records
+    through which the solvent, additive and temperature filters matched it: its own
+    conditions, a kinetics record, an isosbestic point or a step of its experiment.
+    A list row shows only the transformation's own conditions; these say why a row
+    with ``conditions.solvent: null`` is in a list filtered by solvent."""
+    found: dict[int, list[Dict]] = defaultdict(list)
+    ids = [row["id"] for row in rows]
+    if not ids:
+        return found
+    by_id = {row["id"]: row for row in rows}
+    experiment = {row["id"]: row["experiment"] for row in rows}
+
+    def children_of(statement: Select[Any], **params: Any) -> Sequence[RowMapping]:
+        return mappings(session, statement, {"ids": ids, **params})
+
+    for parameter, reagent_id, role in (
+        ("solvent", solvent_id, ComponentRole.SOLVENT),
+        ("additive", additive_id, ComponentRole.ADDITIVE),
+    ):
+        if reagent_id is None:
+            continue
+        slug = _reagent_slug(session, reagent_id)
+        for tid, row in by_id.items():
+            own = _reagent_of(row, parameter)
+            if own is not None and own["slug"] == slug:
+                found[tid].append(
+                    _match(
+                        parameter,
+                        "conditions",
+                        f"conditions: {parameter} {own['name']}",
+                        evidence=evidence_of(row),
+                    )
+                )
+        if parameter == "solvent":
+            for k in children_of(KINETICS_IN_SOLVENT, reagent=reagent_id):
+                barrier = (
+                    f", barrier {k['barrier_kj_mol']} kJ/mol"
+                    if k["barrier_kj_mol"] is not None
+                    else ""
+                )
+                found[k["transformation_id"]].append(
+                    _match(
+                        parameter,
+                        "kinetics",
+                        f"kinetics in {k['solvent_name']}{barrier}",
+                        evidence=evidence_of(k),
+                    )
+                )
+        for step in children_of(STEPS_USING, reagent=reagent_id, role=role):
+            tid = step["transformation_id"]
+            volume = f" {step['volume_ml']} mL" if step["volume_ml"] is not None else ""
+            found[tid].append(
+                _match(
+                    parameter,
+                    "experiment step",
+                    f"{_step_name(step)} of {experiment[tid]}: {parameter} "
+                    f"{step['reagent_name']}{volume}",
+                    experiment=experiment[tid],
+                    step=step["position"],
+                )
+            )
+    if temperature_c is not None:
+        for tid, row in by_id.items():
+            if row["temperature_c"] == temperature_c:
+                found[tid].append(
+                    _match(
+                        "temperature_c",
+                        "conditions",
+                        f"conditions: {temperature_c} °C",
+                        evidence=evidence_of(row),
+                    )
+                )
+        for p in children_of(ISOSBESTIC_AT, celsius=temperature_c):
+            found[p["transformation_id"]].append(
+                _match(
+                    "temperature_c",
+                    "isosbestic point",
+                    f"isosbestic point at {p['wavelength_nm']} nm, {temperature_c} °C",
+                    evidence=evidence_of(p),
+                )
+            )
+        for step in children_of(STEPS_AT, celsius=temperature_c):
+            tid = step["transformation_id"]
+            end = step["temperature_end_c"]
+            held = f"{step['temperature_c']}" + (f"→{end}" if end is not None else "")
+            found[tid].append(
+                _match(
+                    "temperature_c",
+                    "experiment step",
+                    f"{_step_name(step)} of {experiment[tid]}: {held} °C",
+                    experiment=experiment[tid],
+                    step=step["position"],
+                )
+            )
+    return found
+
+
+def _reagent_slug(session: Session, reagent_id: int) -> str | None:
+    return session.scalar(select(Reagent.slug).where(Reagent.id == reagent_id))

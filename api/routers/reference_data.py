@@ -2,11 +2,12 @@
 glossary, constants, monomer formulas, key advances and characterisations."""
 
 from collections.abc import Callable
-from typing import Any
+from typing import Annotated, Any
 
-from fastapi import APIRouter
+from fastapi import APIRouter, Path, Query
 from sqlalchemy import Select
 
+from api.queries import lookup
 from api.queries import reference_data as q
 from api.schemas import Page, Schema
 from api.schemas.reference_data import (
@@ -73,14 +74,48 @@ _listing(
     q.list_mechanisms,
     Mechanism.slug,
 )
-_listing(
+
+
+@router.get(
     "/glossary",
-    "glossary_list",
-    "Acronyms and concepts of the field (Table S1)",
-    GlossaryTermRead,
-    q.list_glossary,
-    GlossaryTerm.slug,
+    name="glossary_list",
+    summary="Acronyms and concepts of the field (Table S1), optionally by text",
+    response_model=Page[GlossaryTermRead],
+    responses=problem_responses(),
 )
+def glossary_list(
+    session: SessionDep,
+    pager: PagerDep,
+    text: Annotated[
+        str | None,
+        Query(
+            alias="q",
+            min_length=1,
+            description="Text in the slug, acronym, full name or explanation.",
+        ),
+    ] = None,
+) -> Page[GlossaryTermRead]:
+    return pager.page(
+        session,
+        q.list_glossary(q=text),
+        key=GlossaryTerm.slug,
+        item=GlossaryTermRead.model_validate,
+    )
+
+
+@router.get(
+    "/glossary/{term:path}",
+    summary="One glossary term by slug or acronym, case-insensitive (pc, PC, Mo/Fr)",
+    response_model=GlossaryTermRead,
+    responses=problem_responses(404),
+)
+def glossary_term(
+    session: SessionDep,
+    term: Annotated[str, Path(description='Slug or acronym, e.g. "pc", "quasi-isomer".')],
+) -> GlossaryTermRead:
+    return GlossaryTermRead.model_validate(q.glossary_term(session, term))
+
+
 _listing(
     "/constants",
     "constants_list",
@@ -97,19 +132,47 @@ _listing(
     q.list_monomer_formulas,
     MonomerFormula.element,
 )
-_listing(
+MaterialParam = Annotated[
+    str | None, Query(description='Material formula, e.g. "CdSe" (case-insensitive).')
+]
+
+
+@router.get(
     "/key-advances",
-    "key_advances_list",
-    "Key advances in MSC synthesis per work (Table S2)",
-    KeyAdvanceRead,
-    q.list_key_advances,
-    KeyAdvance.ref_number,
+    name="key_advances_list",
+    summary="Key advances in MSC synthesis per work (Table S2), by material or reference",
+    response_model=Page[KeyAdvanceRead],
+    responses=problem_responses(404),
 )
-_listing(
+def key_advances_list(
+    session: SessionDep,
+    pager: PagerDep,
+    material: MaterialParam = None,
+    reference: Annotated[str | None, Query(description="Citation key of the work.")] = None,
+) -> Page[KeyAdvanceRead]:
+    statement = q.list_key_advances(
+        material_id=None if material is None else lookup.material_id(session, material),
+        reference_id=None if reference is None else lookup.reference_id(session, reference),
+    )
+    return pager.page(
+        session, statement, key=KeyAdvance.ref_number, item=KeyAdvanceRead.model_validate
+    )
+
+
+@router.get(
     "/characterizations",
-    "characterizations_list",
-    "Measurements the source presents without numbers to curate (Figures S3, S4)",
-    CharacterizationRead,
-    q.list_characterizations,
-    Characterization.slug,
+    name="characterizations_list",
+    summary="Measurements the source presents without numbers to curate (Figures S3, S4), "
+    "by material",
+    response_model=Page[CharacterizationRead],
+    responses=problem_responses(404),
 )
+def characterizations_list(
+    session: SessionDep, pager: PagerDep, material: MaterialParam = None
+) -> Page[CharacterizationRead]:
+    statement = q.list_characterizations(
+        material_id=None if material is None else lookup.material_id(session, material)
+    )
+    return pager.page(
+        session, statement, key=Characterization.slug, item=CharacterizationRead.model_validate
+    )

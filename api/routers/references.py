@@ -138,11 +138,21 @@ def bibliography_of_facts(
         list[FactKind] | None,
         Query(
             description="Kinds of facts to gather references from (repeat the parameter); "
-            "all when omitted. A filter that does not apply to a kind leaves it out: "
-            "trigger applies to transformations only, mass_da to MALDI only."
+            "all when omitted, and with no filter either, every reference. A filter that "
+            "does not apply to a kind leaves it out: trigger applies to transformations and "
+            "mechanisms only, mass_da to MALDI only, material to what has a material "
+            "(not constants, glossary, monomer formulas), species to what concerns one "
+            "species (not key advances, characterizations)."
         ),
     ] = None,
-    material: Annotated[str | None, Query(description='Material formula, e.g. "CdS".')] = None,
+    material: Annotated[
+        str | None,
+        Query(
+            description='Material formula, e.g. "CdSe": every fact about it or its species '
+            "(peaks, compositions, key advances, syntheses, experiments, observations, "
+            "MALDI, transformations, relations)."
+        ),
+    ] = None,
     species: Annotated[
         str | None,
         Query(description="Species slug: facts about it (transformations at either end)."),

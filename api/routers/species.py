@@ -5,14 +5,28 @@ from typing import Annotated
 from fastapi import APIRouter, Path, Query, Response
 
 from api.facts import kinds
-from api.queries.species import list_species, species_detail, species_row, species_summaries
+from api.queries import lookup
+from api.queries.species import (
+    is_formula,
+    list_species,
+    resolve_peak,
+    species_detail,
+    species_row,
+    species_summaries,
+    with_composition,
+)
 from api.schemas import Nm, Page
-from api.schemas.species import SpeciesDetail, SpeciesSummary
+from api.schemas.species import (
+    PeakResolution,
+    PeakResolutionMeta,
+    SpeciesDetail,
+    SpeciesSummary,
+)
 from api.web.deps import SessionDep
-from api.web.errors import problem_responses
+from api.web.errors import invalid_value, problem_responses
 from api.web.pagination import PagerDep
 from api.web.responses import rows_json
-from models.enums import SpeciesKind
+from models.enums import EvidenceStatus, SpeciesKind
 
 router = APIRouter(tags=["species"])
 
@@ -22,35 +36,126 @@ SLUG_DESCRIPTION = (
 )
 
 
+MaterialParam = Annotated[
+    str | None,
+    Query(description='Material formula, e.g. "CdS" (case-insensitive); 404 when unknown.'),
+]
+
+
 @router.get(
     "/species",
-    summary="Species, filtered by material, kind, absorption peak or text",
+    summary="Species, filtered by material, kind, absorption peak, composition, "
+    "reference, status, MALDI data or text",
     response_model=Page[SpeciesSummary],
-    responses=problem_responses(),
+    responses=problem_responses(404),
 )
 def species_list(
     session: SessionDep,
     pager: PagerDep,
-    material: Annotated[
-        str | None, Query(description='Material formula, e.g. "CdS" (case-insensitive).')
-    ] = None,
+    material: MaterialParam = None,
     kind: SpeciesKind | None = None,
     peak_nm_min: Annotated[
-        Nm | None, Query(gt=0, description="Species with an absorption peak at or above, nm.")
+        Nm | None,
+        Query(
+            gt=0,
+            description="Species with an absorption peak at or above, nm; a range peak "
+            "matches when it overlaps.",
+        ),
     ] = None,
     peak_nm_max: Annotated[
-        Nm | None, Query(gt=0, description="Species with an absorption peak at or below, nm.")
+        Nm | None,
+        Query(
+            gt=0,
+            description="Species with an absorption peak at or below, nm; a range peak "
+            "matches when it overlaps.",
+        ),
+    ] = None,
+    composition: Annotated[
+        str | None,
+        Query(
+            description='A composition formula: "Cd37S20", "Cd₃₇S₂₀", "β-Cd37S20" and '
+            '"(CdSe)13" = "Cd13Se13" compare by element symbols (case-sensitive) and '
+            "counts; a polymorph prefix (α-, β-) is ignored."
+        ),
+    ] = None,
+    reference: Annotated[
+        str | None,
+        Query(
+            description="Citation key: species whose evidence, or a peak's, "
+            "composition's or size's, cites it."
+        ),
+    ] = None,
+    status: Annotated[
+        EvidenceStatus | None, Query(description="The status of the species' own evidence.")
+    ] = None,
+    maldi: Annotated[
+        bool | None,
+        Query(description="true: species with MALDI-TOF data; false: species without."),
     ] = None,
     q: Annotated[
         str | None,
-        Query(min_length=1, description="Text in the slug, label, aliases or description."),
+        Query(
+            min_length=1,
+            description="Text in the slug, label, aliases, description or a composition "
+            "formula (also read as a formula, as composition= reads it).",
+        ),
     ] = None,
 ) -> Response:
+    if peak_nm_min is not None and peak_nm_max is not None and peak_nm_min > peak_nm_max:
+        raise invalid_value("peak_nm_max", "below peak_nm_min; the window would be empty")
+    composition_ids = None
+    if composition is not None:
+        if not is_formula(session, composition):
+            raise invalid_value("composition", f"{composition!r} is not a chemical formula")
+        composition_ids = with_composition(session, composition)
     statement = list_species(
-        material=material, kind=kind, peak_nm_min=peak_nm_min, peak_nm_max=peak_nm_max, q=q
+        material_id=None if material is None else lookup.material_id(session, material),
+        kind=kind,
+        peak_nm_min=peak_nm_min,
+        peak_nm_max=peak_nm_max,
+        composition_ids=composition_ids,
+        reference_id=None if reference is None else lookup.reference_id(session, reference),
+        status=status,
+        maldi=maldi,
+        q=q,
+        q_composition_ids=with_composition(session, q) if q else (),
     )
     window = pager.window(session, statement, key="slug")
     return rows_json(window.content(species_summaries(session, window.rows)), pager.response)
+
+
+@router.get(
+    "/species/resolve",
+    summary="Which species a measured absorption peak could belong to, nearest first",
+    response_model=PeakResolution,
+    responses=problem_responses(404),
+)
+def species_resolve(
+    session: SessionDep,
+    peak_nm: Annotated[Nm, Query(gt=0, description="The measured peak, nm.")],
+    tolerance_nm: Annotated[
+        Nm,
+        Query(ge=0, le=1000, description="How far a species' peak may lie from it, nm."),
+    ] = 5.0,
+    material: MaterialParam = None,
+) -> PeakResolution:
+    candidates = resolve_peak(
+        session,
+        peak_nm=peak_nm,
+        tolerance_nm=tolerance_nm,
+        material_id=None if material is None else lookup.material_id(session, material),
+    )
+    return PeakResolution.model_validate(
+        {
+            "data": candidates,
+            "meta": PeakResolutionMeta(
+                peak_nm=peak_nm,
+                tolerance_nm=tolerance_nm,
+                material=material,
+                returned=len(candidates),
+            ),
+        }
+    )
 
 
 @router.get(

@@ -9,6 +9,7 @@ from api.outputs.figures import NETWORK, NetworkFormat
 from api.queries import lookup
 from api.queries.network import find_paths, network
 from api.queries.transformations import (
+    filter_matches,
     list_transformations,
     transformation_detail,
     transformation_row,
@@ -23,19 +24,31 @@ from api.schemas.transformations import (
     TransformationSummary,
 )
 from api.web.deps import SessionDep
-from api.web.errors import BadRequest, problem_responses
+from api.web.errors import invalid_value, problem_responses
 from api.web.pagination import PagerDep
 from api.web.responses import rows_json
 from models.enums import EvidenceStatus, Trigger
 
 router = APIRouter(tags=["transformations"])
 
-SpeciesParam = Annotated[str | None, Query(description="Species slug, e.g. cdte-smsc-371.")]
+SpeciesParam = Annotated[
+    str | None,
+    Query(
+        description="Species slug, e.g. cdte-smsc-371; reversible transformations match "
+        "in reverse too (direction: reverse)."
+    ),
+]
 
 
 @router.get(
     "/transformations",
     summary="Transformations, filtered by species, material, trigger, conditions or evidence",
+    description="source= and target= also match a reversible transformation walked "
+    "backwards: that row has `direction: reverse` and its source and product swapped "
+    "(species= matches either end and lists each transformation once, forward). "
+    "With solvent=, additive= or temperature_c=, `matched` names each record that "
+    "matched: the conditions shown, a kinetics record, an isosbestic point or a step of "
+    "the experiment.",
     response_model=Page[TransformationSummary],
     responses=problem_responses(404),
 )
@@ -71,6 +84,10 @@ def transformations_list(
     def species_id(slug: str | None, param: str) -> int | None:
         return None if slug is None else lookup.species_id(session, slug, param=param)
 
+    solvent_id = None if solvent is None else lookup.reagent_id(session, solvent, param="solvent")
+    additive_id = (
+        None if additive is None else lookup.reagent_id(session, additive, param="additive")
+    )
     statement = list_transformations(
         source_id=species_id(source, "source"),
         product_id=species_id(target, "target"),
@@ -78,18 +95,22 @@ def transformations_list(
         material_id=None if material is None else lookup.material_id(session, material),
         trigger=trigger,
         reversible=reversible,
-        solvent_id=None
-        if solvent is None
-        else lookup.reagent_id(session, solvent, param="solvent"),
-        additive_id=None
-        if additive is None
-        else lookup.reagent_id(session, additive, param="additive"),
+        solvent_id=solvent_id,
+        additive_id=additive_id,
         temperature_c=temperature_c,
         status=status,
         reference_id=None if reference is None else lookup.reference_id(session, reference),
+        include_reverse=True,
     )
     window = pager.window(session, statement, key="slug")
-    data = [transformation_summary(row) for row in window.rows]
+    matches = filter_matches(
+        session,
+        window.rows,
+        solvent_id=solvent_id,
+        additive_id=additive_id,
+        temperature_c=temperature_c,
+    )
+    data = [transformation_summary(row, matches.get(row["id"])) for row in window.rows]
     return rows_json(window.content(data), pager.response)
 
 
@@ -109,7 +130,7 @@ def transformation_paths(
     start = lookup.species_id(session, source, param="source")
     end = lookup.species_id(session, target, param="target")
     if start == end:
-        raise BadRequest("query.target: the target is the source; a path needs two species.")
+        raise invalid_value("target", "the target is the source; a path needs two species")
     paths, truncated = find_paths(session, start, end, max_steps=max_steps, limit=limit)
     return Paths(
         data=paths,

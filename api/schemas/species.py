@@ -99,9 +99,36 @@ class SpeciesDetail(SpeciesSummary):
     comparisons: list[ComparisonRead]
     maldi_measurements: list[MaldiRead]
     transformations_out: list[TransformationSummary] = Field(
-        description="Transformations this species is the source of."
+        description="Transformations this species is the source of, and the reversible ones "
+        "it is the product of, walked backwards (direction: reverse)."
     )
     transformations_in: list[TransformationSummary] = Field(
-        description="Transformations that give this species."
+        description="Transformations that give this species, and the reversible ones it is "
+        "the source of, walked backwards (direction: reverse)."
     )
     observations: list[ObservationRead]
+
+
+class PeakCandidate(Schema):
+    """A species a measured absorption peak could belong to."""
+
+    species: SpeciesRef
+    distance_nm: Nm = Field(
+        description="From the measured peak to the species' nearest peak, nm; "
+        "0 inside a range peak."
+    )
+    peak: AbsorptionPeakRead = Field(description="The species' nearest peak, with its evidence.")
+
+
+class PeakResolutionMeta(Schema):
+    peak_nm: Nm
+    tolerance_nm: Nm
+    material: str | None
+    returned: int
+
+
+class PeakResolution(Schema):
+    """Candidate species for a measured peak, nearest first (then by slug)."""
+
+    data: list[PeakCandidate]
+    meta: PeakResolutionMeta

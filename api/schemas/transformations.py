@@ -30,14 +30,47 @@ class Conditions(Schema):
     experiment: str | None = Field(description="Slug of the experiment with the full steps.")
 
 
+class FilterMatch(Schema):
+    """A record through which a list's filter matched the transformation."""
+
+    parameter: Literal["solvent", "additive", "temperature_c"] = Field(
+        description="The filter that matched."
+    )
+    record: Literal["conditions", "kinetics", "isosbestic point", "experiment step"] = Field(
+        description="conditions: the transformation's own; kinetics: a kinetics record "
+        "(the solvent its values hold for); isosbestic point: one read at that "
+        "temperature; experiment step: a step of its experiment."
+    )
+    summary: str = Field(description="The matched record in a few words.")
+    experiment: str | None = Field(
+        default=None, description="Slug of the experiment, for an experiment step."
+    )
+    step: int | None = Field(default=None, description="Position of the experiment step.")
+    evidence: Evidence | None = Field(
+        default=None, description="The matched record's evidence; null for a step."
+    )
+
+
 class TransformationSummary(Schema):
     id: str = Field(description="Stable identifier of the transformation.")
-    source: SpeciesRef
-    product: SpeciesRef
+    direction: Literal["forward", "reverse"] = Field(
+        default="forward",
+        description="reverse: a reversible transformation listed from its product back to "
+        "its source (source and product swapped), because a source=, target= filter "
+        "matched it that way; forward otherwise.",
+    )
+    source: SpeciesRef = Field(description="The species it starts from, in this direction.")
+    product: SpeciesRef = Field(description="The species it gives, in this direction.")
     reversible: bool | None = Field(description="Null where the source does not say.")
     trigger: Trigger
     conditions: Conditions
     evidence: Evidence
+    matched: list[FilterMatch] = Field(
+        default_factory=list,
+        description="In a list filtered by solvent, additive or temperature_c: each record "
+        "that matched (a kinetics record, an isosbestic point, a step of the experiment, "
+        "or the conditions shown); empty otherwise.",
+    )
 
 
 class KineticsRead(Schema):

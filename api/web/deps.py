@@ -7,7 +7,7 @@ from fastapi.dependencies.models import Dependant
 from sqlalchemy.orm import Session
 
 from api.store.db import get_session
-from api.web.errors import BadRequest
+from api.web.errors import BadRequest, Unprocessable
 
 SessionDep = Annotated[Session, Depends(get_session, scope="function")]
 """Scoped to the endpoint, so the commit happens before the response is sent: a write
@@ -38,12 +38,15 @@ async def check_parameters(request: Request) -> None:
 
     A query parameter the route does not declare is a 400 that names it: a typo
     in a script (``?materal=CdS``) must never silently return other results. A
-    NUL character is a 400 too: no identifier or text holds one, and PostgreSQL
-    refuses it in a query.
+    NUL character in the path or a parameter's name is a 400 too: no identifier
+    holds one, and PostgreSQL refuses it in a query.
+
+    A declared parameter with an empty (or blank) value, or a value holding a NUL,
+    is malformed: a 422 naming it, as every other malformed value is. ``material=``
+    never means "any material" nor "no material".
     """
-    if "\x00" in request.scope.get("path", "") or any(
-        "\x00" in key or "\x00" in value for key, value in request.query_params.multi_items()
-    ):
+    params = request.query_params.multi_items()
+    if "\x00" in request.scope.get("path", "") or any("\x00" in key for key, _ in params):
         raise BadRequest("The request has a NUL character in its path or query.")
     route: Any = request.scope.get("route")
     dependant = getattr(route, "dependant", None)
@@ -61,3 +64,15 @@ async def check_parameters(request: Request) -> None:
             f"Unknown query parameter(s): {', '.join(unknown)}. This endpoint accepts: {accepted}.",
             errors=errors,
         )
+    malformed = [
+        {
+            "location": f"query.{name}",
+            "message": "holds a NUL character" if "\x00" in value else "empty value",
+            "type": "value_error",
+        }
+        for name, value in params
+        if not value.strip() or "\x00" in value
+    ]
+    if malformed:
+        detail = "; ".join(f"{e['location']}: {e['message']}" for e in malformed)
+        raise Unprocessable(f"Invalid request: {detail}", errors=malformed)

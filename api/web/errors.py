@@ -67,11 +67,22 @@ class TooManyRequests(ProblemError):
     status = 429
 
 
+def invalid_value(parameter: str, message: str, *, kind: str = "value_error") -> Unprocessable:
+    """A malformed or empty value of the query parameter ``parameter``: a 422 that names
+    it, shaped like FastAPI's own validation errors (the same handler renders both)."""
+    location = f"query.{parameter}"
+    return Unprocessable(
+        f"Invalid request: {location}: {message}",
+        errors=[{"location": location, "message": message, "type": kind}],
+    )
+
+
 def problem_responses(*statuses: int) -> dict[int | str, dict[str, Any]]:
     """OpenAPI ``responses`` for the problems a route can answer with.
 
     Every route with parameters can answer 400 (unknown parameter) and 422
-    (invalid value); ``create_app`` moves their schema under application/problem+json.
+    (a malformed or empty value); ``create_app`` moves their schema under
+    application/problem+json. A filter naming a record that does not exist is a 404.
     """
     return {
         status: {"model": Problem, "description": HTTPStatus(status).phrase}

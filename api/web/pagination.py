@@ -19,7 +19,7 @@ from sqlalchemy import Select, func, select
 from sqlalchemy.orm import InstrumentedAttribute, Session
 
 from api.schemas import Page, PageLinks, PageMeta
-from api.web.errors import BadRequest
+from api.web.errors import invalid_value
 
 DEFAULT_LIMIT = 50
 MAX_LIMIT = 500
@@ -37,23 +37,26 @@ def encode_cursor(last_key: CursorKey) -> str:
     return base64.urlsafe_b64encode(raw).decode().rstrip("=")
 
 
+def _not_ours() -> Exception:
+    return invalid_value(
+        "cursor", "not a cursor this API issued; use links.next as given", kind="cursor"
+    )
+
+
 def decode_cursor(cursor: str) -> CursorKey:
     try:
         padded = cursor + "=" * (-len(cursor) % 4)
         payload = json.loads(base64.urlsafe_b64decode(padded.encode("ascii")))
         after = payload["after"]
     except (ValueError, TypeError, KeyError, UnicodeError, binascii.Error) as exc:
-        raise BadRequest(
-            "query.cursor: not a cursor this API issued; use links.next as given",
-            errors=[{"location": "query.cursor", "message": "malformed cursor", "type": "cursor"}],
-        ) from exc
+        raise _not_ours() from exc
     if (
         isinstance(after, bool)
         or not isinstance(after, str | int)
         or (isinstance(after, int) and not -(2**63) <= after < 2**63)
         or (isinstance(after, str) and "\x00" in after)
     ):
-        raise BadRequest("query.cursor: not a cursor this API issued; use links.next as given")
+        raise _not_ours()
     return after
 
 
@@ -96,7 +99,7 @@ class Pager:
         are mappings)."""
         column = statement.selected_columns[key] if isinstance(key, str) else key
         if self.after is not None and not isinstance(self.after, column.type.python_type):
-            raise BadRequest("query.cursor: this cursor belongs to another list")
+            raise invalid_value("cursor", "this cursor belongs to another list", kind="cursor")
         total = None
         if self.count:
             counted = statement.order_by(None).subquery()

@@ -92,6 +92,14 @@ def test_bibliography_of_cds_transformations_matches_the_facts(api: TestClient) 
 def test_bibliography_of_a_species_maldi(api: TestClient) -> None:
     measurements = api.get("/api/v1/maldi", params={"species": "cds-msc-311"}).json()["data"]
     expected = {m["evidence"]["reference"] for m in measurements}
+    # The preparations of the samples and the matrices are facts of the measurement too.
+    for m in measurements:
+        if m["preparation"] is not None:
+            synthesis = api.get(f"/api/v1/syntheses/{m['preparation']['slug']}").json()
+            expected.add(synthesis["evidence"]["reference"])
+    used = {acronym for m in measurements for acronym in m["matrices"]}
+    matrices = api.get("/api/v1/matrices").json()["data"]
+    expected |= {x["evidence"]["reference"] for x in matrices if x["acronym"] in used}
     assert bibliography(api, species="cds-msc-311", about="maldi") == sorted(expected)
 
 

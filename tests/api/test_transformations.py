@@ -242,7 +242,7 @@ def test_max_steps_and_limit(api: TestClient) -> None:
     [
         ({"source": "cds-msc-999", "target": "cds-msc-311"}, 404),
         ({"source": "cds-msc-311", "target": "cds-msc-999"}, 404),
-        ({"source": "cds-msc-311", "target": "cds-msc-311"}, 400),
+        ({"source": "cds-msc-311", "target": "cds-msc-311"}, 422),
         ({"source": "cds-msc-311"}, 422),
         ({"source": "cds-msc-311", "target": "cds-msc-322", "max_steps": 0}, 422),
         ({"source": "cds-msc-311", "target": "cds-msc-322", "max_steps": 99}, 422),
