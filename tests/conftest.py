@@ -22,14 +22,14 @@ from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
 from api.app import create_app
-from api.auth import hash_key, new_key
 from api.db import TOKEN_SQL, get_session, make_engine
 from api.export import record_release
 from api.limits import write_limiter
 from api.migrate import upgrade
 from api.seeding.loader import load, read_and_check
 from api.settings import PROJECT_ROOT
-from models import ApiKey, Role
+from models import Role
+from tests.helpers import add_key
 from tests.postgres import Cluster, PostgresUnavailable, start_cluster
 
 ENGINES = ["sqlite", "postgresql"]
@@ -164,13 +164,6 @@ class Keys:
 
     curator: dict[str, str]
     admin: dict[str, str]
-
-
-def add_key(session: Session, *, name: str, role: Role) -> str:
-    key = new_key()
-    session.add(ApiKey(name=name, role=role, key_hash=hash_key(key)))
-    session.flush()
-    return key
 
 
 @pytest.fixture

@@ -6,7 +6,7 @@ import pytest
 from bibtexparser.entrypoint import parse_string
 from fastapi.testclient import TestClient
 
-from tests.api.test_contract import is_problem
+from tests.helpers import is_problem
 
 # The citations as the source prints them (markup removed).
 SOURCE_CITATIONS = {

@@ -17,9 +17,9 @@ from starlette.routing import Route
 
 from api.cache import ResponseCache
 from api.db import TOKEN_SQL, make_engine
-from tests.api.test_curation import NEW_SPECIES
 from tests.cli import msckb
 from tests.conftest import EmptyDatabases, Keys
+from tests.helpers import NEW_SPECIES
 from tests.reliability.servers import served
 
 SPECIES = "/api/v1/species/cds-msc-311"

@@ -15,7 +15,8 @@ from api.migrate import upgrade
 from api.seeding.loader import load, read_and_check
 from api.settings import get_settings
 from models import Role
-from tests.conftest import SEEDS_DIR, EmptyDatabases, add_key
+from tests.conftest import SEEDS_DIR, EmptyDatabases
+from tests.helpers import add_key
 
 
 @pytest.fixture

@@ -5,6 +5,8 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 from fastapi.testclient import TestClient
 
+from tests.helpers import is_problem
+
 LISTS = [
     "/api/v1/materials",
     "/api/v1/species",
@@ -22,17 +24,6 @@ LISTS = [
     "/api/v1/key-advances",
     "/api/v1/characterizations",
 ]
-
-
-def is_problem(response: object, status: int) -> dict[str, object]:
-    assert response.status_code == status, response.text  # type: ignore[attr-defined]
-    assert response.headers["content-type"].startswith(  # type: ignore[attr-defined]
-        "application/problem+json"
-    )
-    body: dict[str, object] = response.json()  # type: ignore[attr-defined]
-    assert body["status"] == status
-    assert {"type", "title", "status", "detail"} <= set(body)
-    return body
 
 
 @pytest.mark.parametrize("path", LISTS)

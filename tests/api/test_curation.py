@@ -10,31 +10,9 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from api.limits import RequestIdFilter, write_limiter
-from models import Change, Reference, Species
-from tests.api.test_contract import is_problem
+from models import Reference, Species
 from tests.conftest import Keys
-
-EVIDENCE: dict[str, Any] = {"ref": "he_transformations", "locator": "Note S1", "status": "reported"}
-NEW_SPECIES: dict[str, Any] = {
-    "slug": "cds-msc-350",
-    "material": "CdS",
-    "kind": "msc",
-    "label": "MSC-350",
-    "absorption_peaks": [{"nm": {"value": 350}, "evidence": EVIDENCE}],
-    "evidence": EVIDENCE,
-}
-
-
-def changes(session: Session) -> int:
-    return session.scalar(select(func.count()).select_from(Change)) or 0
-
-
-def etag_of(api: TestClient, url: str) -> str:
-    response = api.get(url)
-    assert response.status_code == 200, response.text
-    tag: str = response.headers["ETag"]
-    return tag
-
+from tests.helpers import EVIDENCE, NEW_SPECIES, changes, etag_of, is_problem
 
 # --- keys and roles -----------------------------------------------------------------------
 

@@ -2,7 +2,7 @@
 
 from fastapi.testclient import TestClient
 
-from tests.api.test_contract import is_problem
+from tests.helpers import is_problem
 
 
 def test_materials_with_species_counts(api: TestClient) -> None:

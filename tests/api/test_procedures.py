@@ -5,7 +5,7 @@ from typing import Any
 import pytest
 from fastapi.testclient import TestClient
 
-from tests.api.test_contract import is_problem
+from tests.helpers import is_problem
 
 
 def listing(api: TestClient, path: str, **params: object) -> list[dict[str, Any]]:

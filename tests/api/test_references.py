@@ -5,7 +5,7 @@ from bibtexparser import middlewares
 from bibtexparser.entrypoint import parse_string
 from fastapi.testclient import TestClient
 
-from tests.api.test_contract import is_problem
+from tests.helpers import is_problem
 
 BIBTEX = "application/x-bibtex"
 CSL = "application/vnd.citationstyles.csl+json"

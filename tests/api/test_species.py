@@ -3,7 +3,7 @@
 import pytest
 from fastapi.testclient import TestClient
 
-from tests.api.test_contract import is_problem
+from tests.helpers import is_problem
 
 
 def slugs(api: TestClient, **params: object) -> list[str]:

@@ -10,7 +10,7 @@ from sqlalchemy.orm import Session
 
 from api.queries.lookup import species_id
 from api.queries.network import Arc, find_paths
-from tests.api.test_contract import is_problem
+from tests.helpers import is_problem
 
 CDTE = {
     ("cdte-smsc-371", "cdte-smsc-417", 0.40),
