@@ -39,6 +39,20 @@ def pytest_report_header() -> str:
     return "engines under test: " + ", ".join(ENGINES)
 
 
+# Slow tests in modules that are marked here rather than in place, because those modules
+# were being rewritten when the marker came; move each to a decorator when next edited.
+SLOW_ELSEWHERE = {
+    # `msckb` subprocesses, 20 s per engine
+    "tests/seeding/test_loader.py::test_cli_seed_reports_then_refuses_bad_files_and_writes_nothing",
+}
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    for item in items:
+        if item.nodeid.split("[")[0] in SLOW_ELSEWHERE:
+            item.add_marker(pytest.mark.slow)
+
+
 @pytest.fixture(scope="session")
 def postgres_cluster() -> Iterator[Cluster]:
     try:

@@ -16,6 +16,9 @@ from api.db import get_session
 from api.limits import write_limiter
 from tests.conftest import Keys, session_version
 
+# Generates requests for every operation: half a minute per engine.
+pytestmark = pytest.mark.slow
+
 CONFIG = schemathesis.Config.from_dict(
     {
         "checks": {

@@ -151,6 +151,7 @@ def test_a_cache_of_zero_is_off() -> None:
     assert served == ["5", "5"]
 
 
+@pytest.mark.slow  # a server and `msckb` subprocesses
 def test_writes_by_other_processes_and_restores_are_seen_by_a_running_server(
     empty_databases: EmptyDatabases, tmp_path: Path
 ) -> None:

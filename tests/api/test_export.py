@@ -5,6 +5,7 @@ import json
 import zipfile
 from pathlib import Path
 
+import pytest
 from fastapi.testclient import TestClient
 from frictionless import validate
 from sqlalchemy import select
@@ -102,6 +103,7 @@ def test_datapackage_validation_catches_a_dangling_foreign_key(
     assert not validate(str(package_dir / "datapackage.json")).valid
 
 
+@pytest.mark.slow  # `msckb` subprocesses
 def test_cli_export_table_and_bib(empty_databases: EmptyDatabases, tmp_path: Path) -> None:
     url = empty_databases.new_url()
     assert msckb(url, "migrate").returncode == 0

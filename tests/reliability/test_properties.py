@@ -5,6 +5,7 @@ import string
 from pathlib import Path
 from typing import Any
 
+import pytest
 import yaml
 from fastapi.testclient import TestClient
 from hypothesis import HealthCheck, given, settings
@@ -119,6 +120,7 @@ def _set(document: Any, path: tuple[Any, ...], value: Any) -> None:
     document[path[-1]] = value
 
 
+@pytest.mark.slow  # loads the seeds once per example: 10 s
 @settings(
     max_examples=60,
     deadline=None,
