@@ -1,52 +1,93 @@
-"""GET /api/v1/species and /api/v1/species/{slug}."""
+"""GET /api/v1/species and /api/v1/species/{slug}.
+
+Filters and errors run on rows each test makes (``catalog``); the detail tests of
+curated species read the seeded database."""
 
 import pytest
 from fastapi.testclient import TestClient
+from sqlalchemy.orm import Session
 
-from tests.helpers import is_problem
-
-
-def slugs(api: TestClient, **params: object) -> list[str]:
-    response = api.get("/api/v1/species", params={"limit": 500, **params})
-    assert response.status_code == 200, response.text
-    return [s["slug"] for s in response.json()["data"]]
+from models.enums import SpeciesKind
+from tests.helpers import is_problem, make_species, slugs
 
 
-def test_list_is_ordered_by_slug_and_carries_evidence(api: TestClient) -> None:
-    data = api.get("/api/v1/species", params={"limit": 500}).json()["data"]
-    assert [s["slug"] for s in data] == sorted(s["slug"] for s in data)
+@pytest.fixture
+def catalog(session: Session) -> None:
+    """Eight species of four materials and four kinds, made out of slug order; the InP
+    intermediates absorb over a range (340-360 nm), the PC nowhere."""
+    make_species(session, material="CdTe", label="sMSC-448", peaks=[448])
+    make_species(session, material="CdS", label="MSC-311", peaks=[311])
+    make_species(session, material="CdTe", label="sMSC-371", peaks=[371])
+    make_species(session, material="CdS", kind=SpeciesKind.PC, label="PC-311")
+    make_species(session, material="CdSe", kind=SpeciesKind.CLUSTER, label="(CdSe)13")
+    make_species(session, material="CdSe", label="MSC-415", peaks=[415])
+    make_species(
+        session,
+        material="InP",
+        kind=SpeciesKind.INTERMEDIATE,
+        label="intermediates",
+        peaks=[(340, 360)],
+    )
+    make_species(session, material="CdTe", label="dMSC-371", peaks=[371])
+
+
+ALL = [
+    "cds-msc-311",
+    "cds-pc-311",
+    "cdse-cdse-13",
+    "cdse-msc-415",
+    "cdte-dmsc-371",
+    "cdte-smsc-371",
+    "cdte-smsc-448",
+    "inp-intermediates",
+]
+
+
+@pytest.mark.usefixtures("catalog")
+def test_list_is_ordered_by_slug_and_carries_evidence(client: TestClient) -> None:
+    data = client.get("/api/v1/species", params={"limit": 500}).json()["data"]
+    assert [s["slug"] for s in data] == ALL
     for species in data:
-        assert set(species["evidence"]) == {"reference", "locator", "status", "approximate"}
+        assert species["evidence"] == {
+            "reference": "zhu2017two",
+            "locator": "Table S4, row 2",
+            "status": "reported",
+            "approximate": False,
+        }
 
 
-def test_filter_by_material_is_case_insensitive(api: TestClient) -> None:
-    cdte = ["cdte-dmsc-371", "cdte-smsc-371", "cdte-smsc-417", "cdte-smsc-448"]
-    assert slugs(api, material="CdTe") == cdte
-    assert slugs(api, material="cdte") == cdte
-    assert slugs(api, material="GaAs") == []
+@pytest.mark.usefixtures("catalog")
+def test_filter_by_material_is_case_insensitive(client: TestClient) -> None:
+    cdte = ["cdte-dmsc-371", "cdte-smsc-371", "cdte-smsc-448"]
+    assert slugs(client, material="CdTe") == cdte
+    assert slugs(client, material="cdte") == cdte
+    assert slugs(client, material="GaAs") == []
 
 
-def test_filter_by_kind(api: TestClient) -> None:
-    assert slugs(api, kind="pc") == ["cds-pc-311", "cds-pcs"]
-    assert slugs(api, kind="cluster") == ["cdse-cdse-13", "cdse-cdse-33", "cdse-cdse-34"]
-    assert slugs(api, material="CdS", kind="msc") == ["cds-msc-311", "cds-msc-322"]
+@pytest.mark.usefixtures("catalog")
+def test_filter_by_kind(client: TestClient) -> None:
+    assert slugs(client, kind="pc") == ["cds-pc-311"]
+    assert slugs(client, kind="cluster") == ["cdse-cdse-13"]
+    assert slugs(client, material="CdS", kind="msc") == ["cds-msc-311"]
+    assert slugs(client, kind="qd") == []
 
 
-def test_filter_by_absorption_peak(api: TestClient) -> None:
-    assert slugs(api, peak_nm_min=400, peak_nm_max=450) == [
-        "cdse-msc-415",
-        "cdte-smsc-417",
-        "cdte-smsc-448",
-    ]
-    # InP intermediates absorb around 350 nm (Note S2); CdSe MSC-349 (Table S2 [2]).
-    assert slugs(api, peak_nm_min=345, peak_nm_max=355) == ["cdse-msc-349", "inp-intermediates"]
-    assert slugs(api, peak_nm_max=312) == ["cds-msc-311"]
-    assert "cdte-smsc-448" in slugs(api, peak_nm_min=440)
+@pytest.mark.usefixtures("catalog")
+def test_filter_by_absorption_peak(client: TestClient) -> None:
+    assert slugs(client, peak_nm_min=400, peak_nm_max=450) == ["cdse-msc-415", "cdte-smsc-448"]
+    # A range overlapping the window counts, bounds included.
+    assert slugs(client, peak_nm_min=345, peak_nm_max=355) == ["inp-intermediates"]
+    assert slugs(client, peak_nm_min=300, peak_nm_max=340) == ["cds-msc-311", "inp-intermediates"]
+    assert slugs(client, peak_nm_min=361, peak_nm_max=370) == []
+    assert slugs(client, peak_nm_max=312) == ["cds-msc-311"]
+    assert slugs(client, peak_nm_min=440) == ["cdte-smsc-448"]
 
 
-def test_text_search(api: TestClient) -> None:
-    assert slugs(api, q="371") == ["cdte-dmsc-371", "cdte-smsc-371"]
-    assert slugs(api, q="smsc-4") == ["cdte-smsc-417", "cdte-smsc-448"]
+@pytest.mark.usefixtures("catalog")
+def test_text_search(client: TestClient) -> None:
+    assert slugs(client, q="371") == ["cdte-dmsc-371", "cdte-smsc-371"]
+    assert slugs(client, q="smsc-4") == ["cdte-smsc-448"]
+    assert slugs(client, q="PC-3") == ["cds-pc-311"]
 
 
 def test_species_detail_of_cds_msc_311(api: TestClient) -> None:
@@ -86,13 +127,17 @@ def test_species_detail_carries_observations(api: TestClient) -> None:
     assert {t["product"]["slug"] for t in body["transformations_out"]} == {"cdte-smsc-448"}
 
 
-def test_a_pc_has_no_absorption_peak_and_unknown_composition(api: TestClient) -> None:
-    body = api.get("/api/v1/species/cds-pc-311").json()
+@pytest.mark.usefixtures("catalog")
+def test_a_pc_has_no_absorption_peak_and_unknown_composition(client: TestClient) -> None:
+    body = client.get("/api/v1/species/cds-pc-311").json()
+    assert (body["kind"], body["label"]) == ("pc", "PC-311")
     assert body["absorption_peaks"] == []
     assert body["compositions"] == []
 
 
 @pytest.mark.parametrize("slug", ["cds-msc-999", "CdS-MSC-311", "msc-311"])
-def test_unknown_slug_is_a_404_problem(api: TestClient, slug: str) -> None:
-    body = is_problem(api.get(f"/api/v1/species/{slug}"), 404)
+@pytest.mark.usefixtures("catalog")
+def test_unknown_slug_is_a_404_problem(client: TestClient, slug: str) -> None:
+    assert client.get("/api/v1/species/cds-msc-311").status_code == 200
+    body = is_problem(client.get(f"/api/v1/species/{slug}"), 404)
     assert slug in str(body["detail"])
