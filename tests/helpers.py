@@ -31,6 +31,7 @@ from models import (
     Material,
     Reagent,
     Reference,
+    ReferenceAuthor,
     Role,
     Species,
     Synthesis,
@@ -132,10 +133,25 @@ def make_reference(
     year: int | None = 2017,
     title: str | None = None,
     journal: str | None = None,
+    volume: str | None = None,
+    pages: str | None = None,
     doi: str | None = None,
+    authors: Sequence[tuple[str, str | None]] = (),
 ) -> Reference:
+    """A reference; ``authors`` are (family, given) in print order."""
     reference = Reference(
-        key=key, entry_type=entry_type, year=year, title=title, journal=journal, doi=doi
+        key=key,
+        entry_type=entry_type,
+        year=year,
+        title=title,
+        journal=journal,
+        volume=volume,
+        pages=pages,
+        doi=doi,
+        authors=[
+            ReferenceAuthor(position=n, family=family, given=given)
+            for n, (family, given) in enumerate(authors, start=1)
+        ],
     )
     session.add(reference)
     session.flush()
