@@ -22,6 +22,8 @@ from models import (
     AbsorptionPeak,
     ApiKey,
     Change,
+    ConditionStep,
+    Experiment,
     IsosbesticPoint,
     Kinetics,
     MaldiMatrix,
@@ -29,15 +31,25 @@ from models import (
     MaldiMeasurementMatrix,
     MaldiPeak,
     Material,
+    Observation,
     Reagent,
     Reference,
     ReferenceAuthor,
     Role,
     Species,
+    StepComponent,
     Synthesis,
     Transformation,
 )
-from models.enums import EntryType, EvidenceStatus, SpeciesKind, Trigger
+from models.enums import (
+    ComponentRole,
+    EntryType,
+    EvidenceStatus,
+    SpeciesKind,
+    StepAction,
+    Trend,
+    Trigger,
+)
 
 # --- responses -------------------------------------------------------------------------------
 
@@ -250,6 +262,36 @@ def make_matrix(
     return matrix
 
 
+def step(
+    session: Session,
+    *,
+    action: StepAction = StepAction.REACT,
+    temperature_c: float | None = None,
+    start_s: float | None = None,
+    duration_s: float | None = None,
+    components: Sequence[tuple[ComponentRole, str, float | None]] = (),
+) -> ConditionStep:
+    """A condition step for ``make_synthesis`` or ``make_experiment`` (which number
+    them); ``components`` are (role, reagent name, volume in mL), reagents found or made."""
+    return ConditionStep(
+        position=0,
+        action=action,
+        temperature_c=temperature_c,
+        start_s=start_s,
+        duration_s=duration_s,
+        components=[
+            StepComponent(position=n, role=role, reagent=reagent_of(session, name), volume_ml=ml)
+            for n, (role, name, ml) in enumerate(components, start=1)
+        ],
+    )
+
+
+def _numbered(steps: Sequence[ConditionStep]) -> list[ConditionStep]:
+    for n, condition in enumerate(steps, start=1):
+        condition.position = n
+    return list(steps)
+
+
 def make_synthesis(
     session: Session,
     *,
@@ -257,6 +299,7 @@ def make_synthesis(
     material: str | Material = "CdS",
     title: str = "CdS MSCs at 180 °C",
     preparation_text: str | None = "180 °C/20 min in toluene",
+    steps: Sequence[ConditionStep] = (),
     reference: str | Reference = "zhu2017two",
     locator: str = "Table S4, row 2",
 ) -> Synthesis:
@@ -265,6 +308,7 @@ def make_synthesis(
         title=title,
         material=material_of(session, material),
         preparation_text=preparation_text,
+        steps=_numbered(steps),
         reference=reference_of(session, reference),
         locator=locator,
         status=EvidenceStatus.REPORTED,
@@ -272,6 +316,40 @@ def make_synthesis(
     session.add(synthesis)
     session.flush()
     return synthesis
+
+
+def make_experiment(
+    session: Session,
+    *,
+    slug: str = "cdte-ota-run",
+    material: str | Material | None = "CdTe",
+    title: str = "CdTe MSCs with OTA",
+    steps: Sequence[ConditionStep] = (),
+    observed: Sequence[Species] = (),
+    trend: Trend = Trend.PRESENT,
+    reference: str | Reference = "zhu2017two",
+    locator: str = "Note S4",
+) -> Experiment:
+    """An experiment; each species of ``observed`` gets an observation with ``trend``."""
+    evidence: dict[str, Any] = {
+        "reference": reference_of(session, reference),
+        "locator": locator,
+        "status": EvidenceStatus.REPORTED,
+    }
+    experiment = Experiment(
+        slug=slug,
+        title=title,
+        material=None if material is None else material_of(session, material),
+        steps=_numbered(steps),
+        observations=[
+            Observation(position=n, species=species, trend=trend, **evidence)
+            for n, species in enumerate(observed, start=1)
+        ],
+        **evidence,
+    )
+    session.add(experiment)
+    session.flush()
+    return experiment
 
 
 def maldi_count(session: Session) -> int:
