@@ -5,8 +5,9 @@ from typing import Any
 import pytest
 from bibtexparser.entrypoint import parse_string
 from fastapi.testclient import TestClient
+from sqlalchemy.orm import Session
 
-from tests.helpers import is_problem
+from tests.helpers import is_problem, make_species
 
 # The citations as the source prints them (markup removed).
 SOURCE_CITATIONS = {
@@ -128,7 +129,9 @@ def test_bibliography_as_bibtex_csl_and_acs(api: TestClient) -> None:
     assert SOURCE_CITATIONS["zhu2017two"] in acs.splitlines()
 
 
-def test_bibliography_errors(api: TestClient) -> None:
-    is_problem(api.get("/api/v1/bibliography", params={"material": "GaAs"}), 404)
-    is_problem(api.get("/api/v1/bibliography", params={"about": "rumours"}), 422)
-    is_problem(api.get("/api/v1/bibliography", params={"species": "x"}), 404)
+def test_bibliography_errors(client: TestClient, session: Session) -> None:
+    make_species(session, label="MSC-311")
+    assert client.get("/api/v1/bibliography", params={"material": "CdS"}).status_code == 200
+    is_problem(client.get("/api/v1/bibliography", params={"material": "GaAs"}), 404)
+    is_problem(client.get("/api/v1/bibliography", params={"about": "rumours"}), 422)
+    is_problem(client.get("/api/v1/bibliography", params={"species": "x"}), 404)

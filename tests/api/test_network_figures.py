@@ -82,5 +82,5 @@ def test_graphml(api: TestClient) -> None:
     assert len(list(graph.iter(f"{GRAPHML}edge"))) == len(expected["edges"])
 
 
-def test_unknown_network_format_is_a_422(api: TestClient) -> None:
-    is_problem(api.get("/api/v1/transformations/network", params={"format": "png"}), 422)
+def test_unknown_network_format_is_a_422(client: TestClient) -> None:
+    is_problem(client.get("/api/v1/transformations/network", params={"format": "png"}), 422)
