@@ -186,6 +186,17 @@ def reference_of(session: Session, reference: str | Reference) -> Reference:
     return found or make_reference(session, key=reference)
 
 
+def evidence(
+    session: Session,
+    *,
+    reference: str | Reference = "zhu2017two",
+    locator: str = "Table S4, row 2",
+    status: EvidenceStatus = EvidenceStatus.REPORTED,
+) -> dict[str, Any]:
+    """The evidence columns, for a row built directly: ``Model(..., **evidence(session))``."""
+    return {"reference": reference_of(session, reference), "locator": locator, "status": status}
+
+
 def make_reagent(
     session: Session,
     *,

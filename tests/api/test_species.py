@@ -1,14 +1,32 @@
 """GET /api/v1/species and /api/v1/species/{slug}.
 
-Filters and errors run on rows each test makes (``catalog``); the detail tests of
-curated species read the seeded database."""
+Every case runs on rows it makes: ``catalog`` for the list, its filters and errors,
+``relations`` for a detail with every kind of relation."""
 
 import pytest
 from fastapi.testclient import TestClient
 from sqlalchemy.orm import Session
 
-from models.enums import SpeciesKind
-from tests.helpers import is_problem, make_species, slugs
+from models import (
+    Comparison,
+    Composition,
+    Counterpart,
+    Experiment,
+    IsomerPair,
+    Observation,
+    QuasiIsomerGroup,
+    QuasiIsomerMember,
+    SizeMeasurement,
+)
+from models.enums import EvidenceStatus, Finding, SpeciesKind, Trend, Trigger
+from tests.helpers import (
+    evidence,
+    is_problem,
+    make_maldi,
+    make_species,
+    make_transformation,
+    slugs,
+)
 
 
 @pytest.fixture
@@ -90,14 +108,81 @@ def test_text_search(client: TestClient) -> None:
     assert slugs(client, q="PC-3") == ["cds-pc-311"]
 
 
-def test_species_detail_of_cds_msc_311(api: TestClient) -> None:
-    response = api.get("/api/v1/species/cds-msc-311")
+@pytest.fixture
+def relations(session: Session) -> None:
+    """CdS MSC-311 with one of every relation a species detail shows, and its PC and
+    MSC-322 with MALDI masses and transformations of their own."""
+    msc_311 = make_species(session, label="MSC-311", peaks=[311])
+    pc = make_species(session, kind=SpeciesKind.PC, label="PC-311")
+    msc_322 = make_species(session, label="MSC-322", peaks=[322])
+    reported = evidence(session)
+    proposed = evidence(session, locator="Table S5", status=EvidenceStatus.PROPOSED)
+    session.add_all(
+        [
+            Composition(
+                species=msc_311,
+                formula="β-Cd37S20",
+                structure="zinc blende-like",
+                **reported,
+            ),
+            SizeMeasurement(
+                species=msc_311,
+                method="SAXS",
+                quantity="centre-to-centre distance",
+                size_nm=2.05,
+                **reported,
+            ),
+            Counterpart(pc=pc, msc=msc_311, **reported),
+            IsomerPair(first=msc_311, second=msc_322, **reported),
+            QuasiIsomerGroup(
+                slug="cds-311",
+                name="CdS 311",
+                members=[QuasiIsomerMember(species=pc), QuasiIsomerMember(species=msc_311)],
+                **proposed,
+            ),
+            Comparison(
+                first=msc_311,
+                second=msc_322,
+                aspect="cluster mass",
+                finding=Finding.SIMILAR,
+                **reported,
+            ),
+            Comparison(
+                first=msc_311,
+                second=msc_322,
+                aspect="shape",
+                finding=Finding.DIFFERENT,
+                **reported,
+            ),
+            Comparison(
+                first=pc, second=msc_322, aspect="shape", finding=Finding.SIMILAR, **proposed
+            ),
+        ]
+    )
+    make_maldi(session, species=msc_311, masses=[5166.7])
+    make_maldi(session, species=msc_311, masses=[5160])
+    make_maldi(session, species=msc_322, masses=[5155])
+    make_transformation(session, source=msc_311, product=msc_322, trigger=Trigger.THERMAL)
+    make_transformation(session, source=msc_322, product=pc, trigger=Trigger.CHEMICAL)
+    make_transformation(
+        session,
+        source=pc,
+        product=msc_311,
+        trigger=Trigger.UNKNOWN,
+        status=EvidenceStatus.PROPOSED,
+    )
+    session.flush()
+
+
+@pytest.mark.usefixtures("relations")
+def test_species_detail_of_cds_msc_311(client: TestClient) -> None:
+    response = client.get("/api/v1/species/cds-msc-311")
     assert response.status_code == 200
     body = response.json()
     assert (body["material"], body["kind"], body["label"]) == ("CdS", "msc", "MSC-311")
     assert [p["peak_nm"] for p in body["absorption_peaks"]] == [311.0]
     compositions = {(c["formula"], c["structure"]) for c in body["compositions"]}
-    assert ("β-Cd37S20", "zinc blende-like") in compositions
+    assert compositions == {("β-Cd37S20", "zinc blende-like")}
     assert [(s["method"], s["size_nm"]) for s in body["sizes"]] == [("SAXS", 2.05)]
     assert [(c["pc"]["slug"], c["msc"]["slug"]) for c in body["counterparts"]] == [
         ("cds-pc-311", "cds-msc-311")
@@ -105,24 +190,56 @@ def test_species_detail_of_cds_msc_311(api: TestClient) -> None:
     assert [i["species"]["slug"] for i in body["isomers"]] == ["cds-msc-322"]
     (group,) = body["quasi_isomer_groups"]
     assert group["evidence"]["status"] == "proposed"
-    assert "cds-pc-311" in [m["slug"] for m in group["members"]]
+    assert {m["slug"] for m in group["members"]} == {"cds-pc-311", "cds-msc-311"}
     masses = sorted(m["mass_da"] for x in body["maldi_measurements"] for m in x["masses"])
     assert masses == [5160.0, 5166.7]
     out = {(t["product"]["slug"], t["trigger"]) for t in body["transformations_out"]}
-    assert ("cds-msc-322", "thermal") in out
+    assert out == {("cds-msc-322", "thermal")}
     into = {(t["source"]["slug"], t["evidence"]["status"]) for t in body["transformations_in"]}
-    assert ("cds-pc-311", "proposed") in into
-    assert {c["finding"] for c in body["comparisons"]} == {"similar", "different"}
+    assert into == {("cds-pc-311", "proposed")}
+    assert sorted(c["finding"] for c in body["comparisons"]) == ["different", "similar"]
 
 
-def test_species_detail_carries_observations(api: TestClient) -> None:
-    body = api.get("/api/v1/species/cdte-smsc-417").json()
+def test_species_detail_carries_observations(client: TestClient, session: Session) -> None:
+    smsc_417 = make_species(session, material="CdTe", label="sMSC-417", peaks=[417])
+    smsc_448 = make_species(session, material="CdTe", label="sMSC-448", peaks=[448])
+    make_transformation(session, source=smsc_417, product=smsc_448, trigger=Trigger.CHEMICAL)
+    note_s4 = evidence(session, locator="Note S4")
+    note_s9 = evidence(session, locator="Note S9")
+    windows = [("stable", 900.0, 3000.0), ("rises", 0.0, 900.0), ("stable", 2100.0, 4500.0)]
+    for n, (trend, start, end) in enumerate(windows):
+        session.add(
+            Experiment(
+                slug=f"cdte-run-{n}",
+                title="CdTe with OTA",
+                observations=[
+                    Observation(
+                        position=1,
+                        species=smsc_417,
+                        trend=Trend(trend),
+                        window_start_s=start,
+                        window_end_s=end,
+                        **note_s4,
+                    ),
+                    Observation(
+                        position=2,
+                        species=smsc_448,
+                        trend=Trend.APPEARS,
+                        **note_s9,
+                    ),
+                ],
+                **note_s4,
+            )
+        )
+    session.flush()
+    body = client.get("/api/v1/species/cdte-smsc-417").json()
     stable = sorted(
         (o["window_start_s"], o["window_end_s"])
         for o in body["observations"]
         if o["trend"] == "stable"
     )
     assert stable == [(900.0, 3000.0), (2100.0, 4500.0)]
+    assert len(body["observations"]) == 3
     assert all(o["evidence"]["locator"] == "Note S4" for o in body["observations"])
     assert {t["product"]["slug"] for t in body["transformations_out"]} == {"cdte-smsc-448"}
 
