@@ -1,7 +1,7 @@
 """GET /api/v1/transformations, its detail, paths and network.
 
-Filters, paths, the network and the errors run on a network each test makes
-(``network``); the detail test of a curated transformation reads the seeded database."""
+Every case runs on rows it makes (``network``, or its own for the detail), none on the
+curated seeds."""
 
 import gc
 from collections.abc import Iterator
@@ -13,8 +13,15 @@ from sqlalchemy.orm import Session
 
 from api.queries.lookup import species_id
 from api.queries.network import Arc, find_paths
+from models import (
+    IsosbesticPoint,
+    Kinetics,
+    Mechanism,
+    TransformationMechanism,
+)
 from models.enums import EvidenceStatus, SpeciesKind, Trigger
 from tests.helpers import (
+    evidence,
     is_problem,
     listing,
     make_reagent,
@@ -228,14 +235,62 @@ def test_bad_enumerations_are_422s(client: TestClient, params: dict[str, str]) -
     is_problem(client.get("/api/v1/transformations", params=params), 422)
 
 
-def test_detail_with_kinetics_isosbestic_points_and_pathway(api: TestClient) -> None:
-    body = api.get("/api/v1/transformations/cds-msc-311-to-cds-msc-322-thermal").json()
+def test_detail_with_kinetics_isosbestic_points_and_pathway(
+    client: TestClient, session: Session
+) -> None:
+    note_s1 = evidence(session, locator="Note S1")
+    proposed = evidence(session, locator="Table S3", status=EvidenceStatus.PROPOSED)
+    toluene = make_reagent(session, name="toluene")
+    cyclohexane = make_reagent(session, name="cyclohexane")
+    thermal = make_transformation(
+        session,
+        source=make_species(session, label="MSC-311"),
+        product=make_species(session, label="MSC-322"),
+        reversible=True,
+    )
+    session.add_all(
+        [
+            Kinetics(
+                transformation_id=thermal.id,
+                solvent=toluene,
+                barrier_kj_mol=276.8,
+                relative_rate="slower",
+                **note_s1,
+            ),
+            Kinetics(
+                transformation_id=thermal.id, solvent=cyclohexane, barrier_kj_mol=269.3, **note_s1
+            ),
+            # Out of temperature order: the detail sorts them.
+            IsosbesticPoint(
+                transformation_id=thermal.id,
+                wavelength_nm=319.0,
+                temperature_c=46.0,
+                approximate=True,
+                **note_s1,
+            ),
+            IsosbesticPoint(
+                transformation_id=thermal.id,
+                wavelength_nm=316.0,
+                temperature_c=15.0,
+                approximate=True,
+                **note_s1,
+            ),
+            TransformationMechanism(
+                transformation_id=thermal.id,
+                mechanism=Mechanism(slug="sn1-like", name="SN1-like", **proposed),
+                **proposed,
+            ),
+        ]
+    )
+    session.flush()
+    body = client.get(f"/api/v1/transformations/{THERMAL}").json()
     assert (body["source"]["slug"], body["product"]["slug"], body["reversible"]) == (
         "cds-msc-311",
         "cds-msc-322",
         True,
     )
     barriers = {k["solvent"]["name"]: k for k in body["kinetics"]}
+    assert set(barriers) == {"toluene", "cyclohexane"}
     assert barriers["toluene"]["barrier_kj_mol"] == 276.8
     assert barriers["cyclohexane"]["barrier_kj_mol"] == 269.3
     assert barriers["toluene"]["relative_rate"] == "slower"
