@@ -22,6 +22,7 @@ from models import (
     AbsorptionPeak,
     ApiKey,
     Change,
+    Citation,
     ConditionStep,
     Experiment,
     IsosbesticPoint,
@@ -35,6 +36,7 @@ from models import (
     Reagent,
     Reference,
     ReferenceAuthor,
+    ReferenceFieldSource,
     Role,
     Species,
     StepComponent,
@@ -146,11 +148,18 @@ def make_reference(
     title: str | None = None,
     journal: str | None = None,
     volume: str | None = None,
+    issue: str | None = None,
     pages: str | None = None,
     doi: str | None = None,
+    publisher: str | None = None,
+    address: str | None = None,
+    edition: str | None = None,
     authors: Sequence[tuple[str, str | None]] = (),
+    cited_at: Sequence[str] = (),
+    checked_fields: Sequence[str] = (),
 ) -> Reference:
-    """A reference; ``authors`` are (family, given) in print order."""
+    """A reference; ``authors`` are (family, given) in print order, ``cited_at`` the
+    locators citing it, ``checked_fields`` the fields completed from doi.org."""
     reference = Reference(
         key=key,
         entry_type=entry_type,
@@ -158,11 +167,20 @@ def make_reference(
         title=title,
         journal=journal,
         volume=volume,
+        issue=issue,
         pages=pages,
         doi=doi,
+        publisher=publisher,
+        address=address,
+        edition=edition,
         authors=[
             ReferenceAuthor(position=n, family=family, given=given)
             for n, (family, given) in enumerate(authors, start=1)
+        ],
+        citations=[Citation(locator=locator) for locator in cited_at],
+        field_sources=[
+            ReferenceFieldSource(field=name, checked_at="https://doi.org/")
+            for name in checked_fields
         ],
     )
     session.add(reference)
