@@ -480,3 +480,91 @@ def make_transformation(
     session.add(transformation)
     session.flush()
     return transformation
+
+
+# --- a whole network ---------------------------------------------------------------------------
+
+CDTE = {
+    ("cdte-smsc-371", "cdte-smsc-417", 0.40),
+    ("cdte-smsc-371", "cdte-smsc-417", 0.30),
+    ("cdte-smsc-417", "cdte-smsc-448", 0.40),
+    ("cdte-smsc-417", "cdte-smsc-448", 0.30),
+    ("cdte-smsc-371", "cdte-smsc-448", 0.075),
+    ("cdte-smsc-417", "cdte-smsc-448", 0.075),
+    ("cdte-smsc-448", "cdte-dmsc-371", 0.075),
+}
+"""The CdTe arcs of ``make_network``: source, product, volume of OTA (mL)."""
+
+THERMAL = "cds-msc-311-to-cds-msc-322-thermal"
+
+
+def make_network(session: Session) -> None:
+    """Two materials' transformations, for the list, path and network tests.
+
+    CdTe: the arcs of ``CDTE``, all chemical with OTA, on one reference; two with an
+    observation window. CdS: MSC-311 to MSC-322 reversibly by heat (kinetics in
+    toluene and cyclohexane, isosbestic points at 15 and 46 °C) and by dilution,
+    MSC-322 back to MSC-311 chemically (not reversible), and the PC to MSC-311 as
+    a proposal.
+    """
+    cdte = {
+        label: make_species(session, material="CdTe", label=label, peaks=[peak])
+        for label, peak in [
+            ("sMSC-371", 371),
+            ("sMSC-417", 417),
+            ("sMSC-448", 448),
+            ("dMSC-371", 371),
+        ]
+    }
+    windows = {
+        ("cdte-smsc-371", "cdte-smsc-417", 0.40): (0.0, 1800.0),
+        ("cdte-smsc-417", "cdte-smsc-448", 0.40): (4800.0, 28800.0),
+    }
+    by_slug = {s.slug: s for s in cdte.values()}
+    for source, product, volume in sorted(CDTE):
+        start, end = windows.get((source, product, volume), (None, None))
+        make_transformation(
+            session,
+            source=by_slug[source],
+            product=by_slug[product],
+            trigger=Trigger.CHEMICAL,
+            slug=f"{source}-to-{product}-ota-{volume}",
+            additive="OTA",
+            additive_volume_ml=volume,
+            window_start_s=start,
+            window_end_s=end,
+            reference="ota2020",
+        )
+    pc = make_species(session, kind=SpeciesKind.PC, label="PC-311")
+    msc_311 = make_species(session, label="MSC-311", peaks=[311])
+    msc_322 = make_species(session, label="MSC-322", peaks=[322])
+    make_reagent(session, name="toluene", abbreviation="Tol")
+    make_transformation(
+        session,
+        source=msc_311,
+        product=msc_322,
+        trigger=Trigger.THERMAL,
+        reversible=True,
+        kinetics_solvents=["toluene", "cyclohexane"],
+        isosbestic_at_c=[15, 46],
+        reference="zhang2018thermally",
+    )
+    make_transformation(
+        session, source=msc_311, product=msc_322, trigger=Trigger.DILUTION, reversible=True
+    )
+    make_transformation(
+        session,
+        source=msc_322,
+        product=msc_311,
+        trigger=Trigger.CHEMICAL,
+        reversible=False,
+        reference="williamson2019chemically",
+    )
+    make_transformation(
+        session,
+        source=pc,
+        product=msc_311,
+        trigger=Trigger.UNKNOWN,
+        slug="cds-pc-311-to-cds-msc-311",
+        status=EvidenceStatus.PROPOSED,
+    )
