@@ -411,7 +411,9 @@ def make_maldi(
         synthesis=synthesis,
         matrix_alternatives=matrix_alternatives,
         note=note,
-        reference=reference_of(session, reference or species.reference),
+        reference=reference_of(session, reference)
+        if reference is not None
+        else session.get_one(Reference, species.reference_id),
         locator=locator,
         status=EvidenceStatus.REPORTED,
         approximate=approximate,
