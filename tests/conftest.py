@@ -11,7 +11,6 @@ from __future__ import annotations
 import os
 import uuid
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -28,8 +27,10 @@ from api.limits import write_limiter
 from api.migrate import upgrade
 from api.seeding.loader import load, read_and_check
 from api.settings import PROJECT_ROOT
-from models import Role
-from tests.helpers import add_key
+
+# Keys is re-exported: tests/seeding/test_dump.py imports it from here.
+from tests.helpers import Keys as Keys
+from tests.helpers import make_keys
 from tests.postgres import Cluster, PostgresUnavailable, start_cluster
 
 ENGINES = ["sqlite", "postgresql"]
@@ -172,20 +173,10 @@ def api(seeded: Session) -> Iterator[TestClient]:
     yield from _client_on(seeded)
 
 
-@dataclass(frozen=True)
-class Keys:
-    """Headers carrying a curator's and an admin's API key."""
-
-    curator: dict[str, str]
-    admin: dict[str, str]
-
-
 @pytest.fixture
 def keys(seeded: Session) -> Keys:
-    return Keys(
-        curator={"X-API-Key": add_key(seeded, name="curie", role=Role.CURATOR)},
-        admin={"X-API-Key": add_key(seeded, name="admin", role=Role.ADMIN)},
-    )
+    """A curator's and an admin's key on the seeded database (of ``api``)."""
+    return make_keys(seeded)
 
 
 @pytest.fixture(autouse=True)

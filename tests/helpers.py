@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import Any
 
 from fastapi.testclient import TestClient
@@ -103,6 +104,22 @@ def add_key(session: Session, *, name: str, role: Role) -> str:
     session.add(ApiKey(name=name, role=role, key_hash=hash_key(key)))
     session.flush()
     return key
+
+
+@dataclass(frozen=True)
+class Keys:
+    """Headers carrying a curator's and an admin's API key."""
+
+    curator: dict[str, str]
+    admin: dict[str, str]
+
+
+def make_keys(session: Session) -> Keys:
+    """A curator's key ("curie") and an admin's key ("admin") in ``session``."""
+    return Keys(
+        curator={"X-API-Key": add_key(session, name="curie", role=Role.CURATOR)},
+        admin={"X-API-Key": add_key(session, name="admin", role=Role.ADMIN)},
+    )
 
 
 # --- request bodies ---------------------------------------------------------------------------

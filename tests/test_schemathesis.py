@@ -14,7 +14,8 @@ from sqlalchemy.orm import Session
 from api.app import create_app
 from api.db import get_session
 from api.limits import write_limiter
-from tests.conftest import Keys, session_version
+from tests.conftest import session_version
+from tests.helpers import Keys
 
 # Generates requests for every operation: half a minute per engine.
 pytestmark = pytest.mark.slow

@@ -18,8 +18,8 @@ from starlette.routing import Route
 from api.cache import ResponseCache
 from api.db import TOKEN_SQL, make_engine
 from tests.cli import msckb
-from tests.conftest import EmptyDatabases, Keys
-from tests.helpers import NEW_SPECIES
+from tests.conftest import EmptyDatabases
+from tests.helpers import NEW_SPECIES, Keys
 from tests.reliability.servers import served
 
 SPECIES = "/api/v1/species/cds-msc-311"

@@ -13,17 +13,17 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from api.limits import RequestIdFilter, write_limiter
-from models import Experiment, Observation, Reference, Role, Species
+from models import Experiment, Observation, Reference, Species
 from models.enums import SpeciesKind, Trend
-from tests.conftest import Keys
 from tests.helpers import (
     EVIDENCE,
     NEW_SPECIES,
-    add_key,
+    Keys,
     changes,
     etag_of,
     evidence,
     is_problem,
+    make_keys,
     make_maldi,
     make_matrix,
     make_reference,
@@ -69,11 +69,8 @@ def known(session: Session) -> None:
 
 @pytest.fixture
 def keys(session: Session) -> Keys:
-    """A curator's and an admin's key, on the test's own database."""
-    return Keys(
-        curator={"X-API-Key": add_key(session, name="curie", role=Role.CURATOR)},
-        admin={"X-API-Key": add_key(session, name="admin", role=Role.ADMIN)},
-    )
+    """A curator's and an admin's key, on the test's own database (of ``client``)."""
+    return make_keys(session)
 
 
 # --- keys and roles -----------------------------------------------------------------------

@@ -10,7 +10,7 @@ from fastapi.testclient import TestClient
 from sqlalchemy.orm import Session
 
 from api.routers.meta import row_counts
-from tests.conftest import Keys
+from tests.helpers import Keys
 
 HOSTILE = [
     "",

@@ -16,7 +16,8 @@ from sqlalchemy.orm import Session
 
 from api.seeding.loader import SeedError, load, read_and_check
 from models import Reference
-from tests.conftest import SEEDS_DIR, Keys
+from tests.conftest import SEEDS_DIR
+from tests.helpers import Keys
 
 PROPERTY = settings(
     max_examples=40,
