@@ -10,13 +10,12 @@ from sqlalchemy.orm import Session
 
 from api import db
 from api.app import create_app
-from api.export import record_release
 from api.migrate import upgrade
-from api.seeding.loader import load, read_and_check
 from api.settings import get_settings
 from models import Role
-from tests.conftest import SEEDS_DIR, EmptyDatabases
-from tests.helpers import add_key
+from models.enums import SpeciesKind
+from tests.conftest import EmptyDatabases
+from tests.helpers import add_key, make_species
 
 
 @pytest.fixture
@@ -27,8 +26,7 @@ def served(
     engine = db.make_engine(url)
     upgrade(engine)
     with Session(engine) as session, session.begin():
-        load(session, read_and_check(SEEDS_DIR))
-        record_release(session)
+        make_species(session, kind=SpeciesKind.PC, label="PCs")
         key = add_key(session, name="curie", role=Role.CURATOR)
     engine.dispose()
     monkeypatch.setenv("MSCKB_DATABASE_URL", url)
