@@ -4,7 +4,8 @@ bodies, and builders that make rows through the ORM in the test's rolled-back se
 The builders take keyword-only arguments with defaults, so a test names only what it
 is about. Rows they depend on (a material, a reference, a reagent, a matrix) are found
 by their identifier or made when missing, so that two builders can share them; the
-``make_material`` and ``make_reference`` builders themselves always insert.
+``make_*`` builders themselves always insert. ``make_network`` makes a whole small
+transformation network for the list, path, figure and bibliography tests.
 """
 
 from __future__ import annotations
@@ -125,7 +126,8 @@ def make_keys(session: Session) -> Keys:
 # --- request bodies ---------------------------------------------------------------------------
 
 EVIDENCE: dict[str, Any] = {"ref": "he_transformations", "locator": "Note S1", "status": "reported"}
-"""Evidence for write bodies, resting on a reference the curated seeds hold."""
+"""Evidence for write bodies: he_transformations is in the curated seeds, and a test on
+its own rows makes it (``make_reference(session, key="he_transformations")``)."""
 
 NEW_SPECIES: dict[str, Any] = {
     "slug": "cds-msc-350",
@@ -135,7 +137,8 @@ NEW_SPECIES: dict[str, Any] = {
     "absorption_peaks": [{"nm": {"value": 350}, "evidence": EVIDENCE}],
     "evidence": EVIDENCE,
 }
-"""A species the curated seeds do not hold, as POST /api/v1/species takes it."""
+"""A species neither the curated seeds nor the builders' defaults hold, as POST
+/api/v1/species takes it."""
 
 
 # --- builders ---------------------------------------------------------------------------------
