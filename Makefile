@@ -46,7 +46,7 @@ test: lint
 
 # The developer's loop: lint, then every test not marked slow (no subprocesses, no
 # servers, no schemathesis), on SQLite only. Measured on the shared 2-core machine:
-# SQLite 68 s (43 s CPU), both engines 128 s (80 s CPU), twice the minute aimed at.
+# SQLite 45-68 s (40 s CPU), both engines 128 s (80 s CPU): twice the minute aimed at.
 # `make test` (and CI) runs everything on both; `make check CHECK_ARGS=` the fast
 # tests on both.
 CHECK_ARGS ?= -k "not postgresql"
