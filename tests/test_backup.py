@@ -2,6 +2,7 @@
 
 from pathlib import Path
 
+import pytest
 from sqlalchemy import update
 from sqlalchemy.orm import Session
 
@@ -10,6 +11,9 @@ from api.store.db import make_engine
 from models import MaldiPeak
 from tests.cli import msckb
 from tests.conftest import EmptyDatabases
+
+# Each case runs the `msckb` command line as subprocesses.
+pytestmark = pytest.mark.slow
 
 
 def _hash(url: str) -> str:

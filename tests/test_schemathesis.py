@@ -14,7 +14,11 @@ from sqlalchemy.orm import Session
 from api.app import create_app
 from api.store.db import get_session
 from api.web.limits import write_limiter
-from tests.conftest import Keys, session_version
+from tests.conftest import session_version
+from tests.helpers import Keys
+
+# Generates requests for every operation: half a minute per engine.
+pytestmark = pytest.mark.slow
 
 CONFIG = schemathesis.Config.from_dict(
     {

@@ -1,5 +1,8 @@
 """The response cache (api/web/cache.py): a repeated read runs no query, and every write,
-by any process and in any way, is seen by the next read. On both engines."""
+by any process and in any way, is seen by the next read. On both engines.
+
+The in-process cases read and write the rows of ``known``; the one with a server runs
+``msckb seed`` and so the curated seeds."""
 
 from collections.abc import Iterator
 from pathlib import Path
@@ -17,19 +20,34 @@ from starlette.routing import Route
 
 from api.store.db import TOKEN_SQL, make_engine
 from api.web.cache import ResponseCache
-from tests.api.test_curation import NEW_SPECIES
 from tests.cli import msckb
-from tests.conftest import EmptyDatabases, Keys
+from tests.conftest import EmptyDatabases
+from tests.helpers import NEW_SPECIES, Keys, make_keys, make_maldi, make_reference, make_species
 from tests.reliability.servers import served
 
 SPECIES = "/api/v1/species/cds-msc-311"
 
 
 @pytest.fixture
-def statements(seeded: Session) -> Iterator[list[str]]:
+def known(session: Session) -> None:
+    """What the in-process tests read and write: CdS MSC-311 with a MALDI measurement,
+    a second CdS species, the reference of the write bodies' evidence."""
+    make_maldi(session, species=make_species(session, label="MSC-311", peaks=[311]))
+    make_species(session, label="MSC-322", peaks=[322])
+    make_reference(session, key="he_transformations", year=2023)
+
+
+@pytest.fixture
+def keys(session: Session) -> Keys:
+    """A curator's and an admin's key, on the test's own database (of ``client``)."""
+    return make_keys(session)
+
+
+@pytest.fixture
+def statements(session: Session) -> Iterator[list[str]]:
     """The SQL the app runs on the test's connection, but for the data-version reads."""
     seen: list[str] = []
-    connection = seeded.connection()
+    connection = session.connection()
 
     def record(_conn: Connection, _cursor: Any, sql: str, *_args: Any) -> None:
         if sql != TOKEN_SQL:
@@ -40,15 +58,16 @@ def statements(seeded: Session) -> Iterator[list[str]]:
     event.remove(connection, "before_cursor_execute", record)
 
 
+@pytest.mark.usefixtures("known")
 def test_a_repeated_read_is_answered_without_a_query(
-    api: TestClient, statements: list[str]
+    client: TestClient, statements: list[str]
 ) -> None:
-    first = api.get(SPECIES)
+    first = client.get(SPECIES)
     assert first.status_code == 200
     assert statements, "the first read must query the database"
     statements.clear()
 
-    again = api.get(SPECIES)
+    again = client.get(SPECIES)
     assert statements == []
     assert again.status_code == 200
     assert again.content == first.content
@@ -58,52 +77,56 @@ def test_a_repeated_read_is_answered_without_a_query(
     assert again.headers["X-Request-ID"] != first.headers["X-Request-ID"]
 
 
-def test_an_api_write_is_seen_by_the_next_read(api: TestClient, keys: Keys) -> None:
+@pytest.mark.usefixtures("known")
+def test_an_api_write_is_seen_by_the_next_read(client: TestClient, keys: Keys) -> None:
     listing = "/api/v1/species?material=CdS&limit=500"
-    before = {s["slug"] for s in api.get(listing).json()["data"]}
-    assert api.get("/api/v1/species/cds-msc-350").status_code == 404
+    before = {s["slug"] for s in client.get(listing).json()["data"]}
+    assert client.get("/api/v1/species/cds-msc-350").status_code == 404
     assert "cds-msc-350" not in before
 
-    assert api.post("/api/v1/species", json=NEW_SPECIES, headers=keys.curator).status_code == 201
+    assert client.post("/api/v1/species", json=NEW_SPECIES, headers=keys.curator).status_code == 201
 
-    assert api.get("/api/v1/species/cds-msc-350").status_code == 200
-    after = {s["slug"] for s in api.get(listing).json()["data"]}
+    assert client.get("/api/v1/species/cds-msc-350").status_code == 200
+    after = {s["slug"] for s in client.get(listing).json()["data"]}
     assert after == before | {"cds-msc-350"}
 
 
-def test_a_write_in_sql_is_seen_by_the_next_read(api: TestClient, seeded: Session) -> None:
-    assert api.get(SPECIES).json()["description"] != "edited in SQL"
-    seeded.execute(
+@pytest.mark.usefixtures("known")
+def test_a_write_in_sql_is_seen_by_the_next_read(client: TestClient, session: Session) -> None:
+    assert client.get(SPECIES).json()["description"] != "edited in SQL"
+    session.execute(
         text("UPDATE species SET description = 'edited in SQL' WHERE slug = 'cds-msc-311'")
     )
-    assert api.get(SPECIES).json()["description"] == "edited in SQL"
+    assert client.get(SPECIES).json()["description"] == "edited in SQL"
 
-    seeded.execute(text("DELETE FROM maldi_peak"))
-    masses = api.get("/api/v1/maldi?species=cds-msc-311").json()["data"]
+    session.execute(text("DELETE FROM maldi_peak"))
+    masses = client.get("/api/v1/maldi?species=cds-msc-311").json()["data"]
     assert masses
     assert all(m["masses"] == [] for m in masses)
 
 
-def test_answers_vary_with_accept(api: TestClient) -> None:
+@pytest.mark.usefixtures("known")
+def test_answers_vary_with_accept(client: TestClient) -> None:
     url = "/api/v1/references/zhu2017two"
-    as_json = api.get(url)
-    as_bibtex = api.get(url, headers={"Accept": "application/x-bibtex"})
+    as_json = client.get(url)
+    as_bibtex = client.get(url, headers={"Accept": "application/x-bibtex"})
     assert as_json.json()["key"] == "zhu2017two"
     assert as_bibtex.text.lstrip().startswith("@article{zhu2017two")
-    assert api.get(url).content == as_json.content
-    assert api.get(url, headers={"Accept": "application/x-bibtex"}).text == as_bibtex.text
+    assert client.get(url).content == as_json.content
+    assert client.get(url, headers={"Accept": "application/x-bibtex"}).text == as_bibtex.text
 
 
+@pytest.mark.usefixtures("known")
 def test_requests_with_a_key_and_failures_are_never_cached(
-    api: TestClient, keys: Keys, statements: list[str]
+    client: TestClient, keys: Keys, statements: list[str]
 ) -> None:
     for headers in (keys.curator, keys.curator, {"If-None-Match": '"x"'}, {"If-None-Match": '"x"'}):
         statements.clear()
-        assert api.get(SPECIES, headers=headers).status_code == 200
+        assert client.get(SPECIES, headers=headers).status_code == 200
         assert statements
     for _ in range(2):
         statements.clear()
-        assert api.get("/api/v1/species/cds-msc-999").status_code == 404
+        assert client.get("/api/v1/species/cds-msc-999").status_code == 404
         assert statements
 
 
@@ -151,6 +174,7 @@ def test_a_cache_of_zero_is_off() -> None:
     assert served == ["5", "5"]
 
 
+@pytest.mark.slow  # a server and `msckb` subprocesses
 def test_writes_by_other_processes_and_restores_are_seen_by_a_running_server(
     empty_databases: EmptyDatabases, tmp_path: Path
 ) -> None:

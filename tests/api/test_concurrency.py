@@ -9,13 +9,13 @@ from fastapi.testclient import TestClient
 from sqlalchemy.orm import Session
 
 from api.app import create_app
-from api.outputs.export import record_release
-from api.seeding.loader import load, read_and_check
 from api.settings import get_settings
 from api.store import db
 from api.store.migrate import upgrade
 from models import Role
-from tests.conftest import SEEDS_DIR, EmptyDatabases, add_key
+from models.enums import SpeciesKind
+from tests.conftest import EmptyDatabases
+from tests.helpers import add_key, make_species
 
 
 @pytest.fixture
@@ -26,8 +26,7 @@ def served(
     engine = db.make_engine(url)
     upgrade(engine)
     with Session(engine) as session, session.begin():
-        load(session, read_and_check(SEEDS_DIR))
-        record_release(session)
+        make_species(session, kind=SpeciesKind.PC, label="PCs")
         key = add_key(session, name="curie", role=Role.CURATOR)
     engine.dispose()
     monkeypatch.setenv("MSCKB_DATABASE_URL", url)

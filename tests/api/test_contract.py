@@ -1,9 +1,15 @@
-"""The contract every endpoint keeps: list envelope, keyset pages, problems, OpenAPI."""
+"""The contract every endpoint keeps: list envelope, keyset pages, problems, OpenAPI.
+
+Envelope, pages and a cursor from another list use every list of the seeded database
+(they name no value of it); the rest runs on a few rows each test makes (``rows``)."""
 
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
 from fastapi.testclient import TestClient
+from sqlalchemy.orm import Session
+
+from tests.helpers import is_problem, make_maldi, make_reference, make_species
 
 LISTS = [
     "/api/v1/materials",
@@ -24,15 +30,13 @@ LISTS = [
 ]
 
 
-def is_problem(response: object, status: int) -> dict[str, object]:
-    assert response.status_code == status, response.text  # type: ignore[attr-defined]
-    assert response.headers["content-type"].startswith(  # type: ignore[attr-defined]
-        "application/problem+json"
-    )
-    body: dict[str, object] = response.json()  # type: ignore[attr-defined]
-    assert body["status"] == status
-    assert {"type", "title", "status", "detail"} <= set(body)
-    return body
+@pytest.fixture
+def rows(session: Session) -> None:
+    """Three CdSe species and one CdS species with a MALDI mass; two references."""
+    for label in ("MSC-415", "MSC-349", "MSC-380"):
+        make_species(session, material="CdSe", label=label, peaks=[float(label[-3:])])
+    make_maldi(session, species=make_species(session, label="MSC-311", peaks=[311]))
+    make_reference(session, key="zhang2018thermally", year=2018)
 
 
 @pytest.mark.parametrize("path", LISTS)
@@ -67,12 +71,13 @@ def test_pages_walk_every_item_once(api: TestClient, path: str) -> None:
     assert walked == everything
 
 
-def test_next_link_keeps_the_filters(api: TestClient) -> None:
-    body = api.get("/api/v1/species", params={"material": "CdSe", "limit": 1}).json()
+@pytest.mark.usefixtures("rows")
+def test_next_link_keeps_the_filters(client: TestClient) -> None:
+    body = client.get("/api/v1/species", params={"material": "CdSe", "limit": 1}).json()
     query = parse_qs(urlsplit(body["links"]["next"]).query)
     assert query["material"] == ["CdSe"]
     assert query["limit"] == ["1"]
-    second = api.get(body["links"]["next"]).json()
+    second = client.get(body["links"]["next"]).json()
     assert second["data"][0]["material"] == "CdSe"
     assert second["data"][0]["slug"] > body["data"][0]["slug"]
 
@@ -80,8 +85,9 @@ def test_next_link_keeps_the_filters(api: TestClient) -> None:
 @pytest.mark.parametrize(
     "cursor", ["not-a-cursor", "eyJ4IjogMX0", "W10", "eyJhZnRlciI6IG51bGx9", "%00"]
 )
-def test_a_cursor_we_did_not_issue_is_a_422_naming_it(api: TestClient, cursor: str) -> None:
-    body = is_problem(api.get(f"/api/v1/species?cursor={cursor}"), 422)
+@pytest.mark.usefixtures("rows")
+def test_a_cursor_we_did_not_issue_is_a_422_naming_it(client: TestClient, cursor: str) -> None:
+    body = is_problem(client.get(f"/api/v1/species?cursor={cursor}"), 422)
     assert [e["location"] for e in body["errors"]] == ["query.cursor"]  # type: ignore[attr-defined]
 
 
@@ -101,8 +107,9 @@ def test_unknown_query_parameter_is_a_400_that_names_it(api: TestClient, path: s
     ]
 
 
-def test_unknown_parameter_on_a_detail_endpoint_is_a_400(api: TestClient) -> None:
-    is_problem(api.get("/api/v1/species/cds-msc-311", params={"fields": "all"}), 400)
+@pytest.mark.usefixtures("rows")
+def test_unknown_parameter_on_a_detail_endpoint_is_a_400(client: TestClient) -> None:
+    is_problem(client.get("/api/v1/species/cds-msc-311", params={"fields": "all"}), 400)
 
 
 @pytest.mark.parametrize(
@@ -116,15 +123,17 @@ def test_unknown_parameter_on_a_detail_endpoint_is_a_400(api: TestClient) -> Non
         ({"peak_nm_min": "-3"}, "query.peak_nm_min"),
     ],
 )
+@pytest.mark.usefixtures("rows")
 def test_invalid_values_list_each_bad_parameter(
-    api: TestClient, params: dict[str, object], location: str
+    client: TestClient, params: dict[str, object], location: str
 ) -> None:
-    body = is_problem(api.get("/api/v1/species", params=params), 422)
+    body = is_problem(client.get("/api/v1/species", params=params), 422)
     assert [e["location"] for e in body["errors"]] == [location]  # type: ignore[attr-defined]
 
 
-def test_two_bad_parameters_are_both_listed(api: TestClient) -> None:
-    body = is_problem(api.get("/api/v1/species", params={"limit": 0, "kind": "x"}), 422)
+@pytest.mark.usefixtures("rows")
+def test_two_bad_parameters_are_both_listed(client: TestClient) -> None:
+    body = is_problem(client.get("/api/v1/species", params={"limit": 0, "kind": "x"}), 422)
     locations = {e["location"] for e in body["errors"]}  # type: ignore[attr-defined]
     assert locations == {"query.limit", "query.kind"}
 
@@ -138,8 +147,9 @@ def test_two_bad_parameters_are_both_listed(api: TestClient) -> None:
         ("/api/v1/species?ma%00terial=CdS", 400),
     ],
 )
-def test_nul_characters_are_refused(api: TestClient, url: str, status: int) -> None:
-    is_problem(api.get(url), status)
+@pytest.mark.usefixtures("rows")
+def test_nul_characters_are_refused(client: TestClient, url: str, status: int) -> None:
+    is_problem(client.get(url), status)
 
 
 @pytest.mark.parametrize(
@@ -156,19 +166,21 @@ def test_nul_characters_are_refused(api: TestClient, url: str, status: int) -> N
         ("/api/v1/species?q=" + "x" * 5000, 200, True),
     ],
 )
+@pytest.mark.usefixtures("rows")
 def test_hostile_input_gets_its_plain_answer(
-    api: TestClient, url: str, status: int, empty: bool | None
+    client: TestClient, url: str, status: int, empty: bool | None
 ) -> None:
-    response = api.get(url)
+    response = client.get(url)
     assert response.status_code == status, response.text
     if empty is not None:
         assert (response.json()["data"] == []) is empty
-    assert api.get("/api/v1/species/cds-msc-311").status_code == 200
+    assert client.get("/api/v1/species/cds-msc-311").status_code == 200
 
 
-def test_like_wildcards_are_literal(api: TestClient) -> None:
-    assert api.get("/api/v1/species", params={"q": "%"}).json()["data"] == []
-    assert api.get("/api/v1/species", params={"q": "_"}).json()["data"] == []
+@pytest.mark.usefixtures("rows")
+def test_like_wildcards_are_literal(client: TestClient) -> None:
+    assert client.get("/api/v1/species", params={"q": "%"}).json()["data"] == []
+    assert client.get("/api/v1/species", params={"q": "_"}).json()["data"] == []
 
 
 def test_openapi_documents_parameters_units_and_problems(api: TestClient) -> None:

@@ -1,5 +1,8 @@
 """Writes through the API: keys and roles, each entity's create/patch/delete, If-Match,
-validation, the audit trail, BibTeX import and write limits."""
+validation, the audit trail, BibTeX import and write limits.
+
+Every case writes to a database holding only the rows of ``known`` (what the write
+bodies name) and the keys of ``keys``, both made in the test's rolled-back session."""
 
 import logging
 from typing import Any
@@ -10,103 +13,141 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from api.web.limits import RequestIdFilter, write_limiter
-from models import Change, Reference, Species
-from tests.api.test_contract import is_problem
-from tests.conftest import Keys
+from models import Experiment, Observation, Reference, Species
+from models.enums import SpeciesKind, Trend
+from tests.helpers import (
+    EVIDENCE,
+    NEW_SPECIES,
+    Keys,
+    changes,
+    etag_of,
+    evidence,
+    is_problem,
+    make_keys,
+    make_maldi,
+    make_matrix,
+    make_reference,
+    make_species,
+)
 
-EVIDENCE: dict[str, Any] = {"ref": "he_transformations", "locator": "Note S1", "status": "reported"}
-NEW_SPECIES: dict[str, Any] = {
-    "slug": "cds-msc-350",
-    "material": "CdS",
-    "kind": "msc",
-    "label": "MSC-350",
-    "absorption_peaks": [{"nm": {"value": 350}, "evidence": EVIDENCE}],
-    "evidence": EVIDENCE,
-}
+
+@pytest.fixture(autouse=True)
+def known(session: Session) -> None:
+    """The rows the write bodies below name, and nothing else: the references of
+    EVIDENCE and of the BibTeX duplicates, CdS PCs and MSC-311 (with a MALDI
+    measurement pointing at it) and MSC-322, two CdTe isomers, a CdSe MSC and a CdSe
+    dispersion experiment with two observations, the DCTB matrix."""
+    make_reference(session, key="he_transformations", year=2023)
+    make_reference(
+        session,
+        key="zhu2017two",
+        title="Two-Step Nucleation of CdS Magic-Size Nanocluster MSC-311",
+    )
+    make_reference(session, key="zhang2018thermally", year=2018, doi="10.1038/s41467-018-04842-0")
+    make_species(session, kind=SpeciesKind.PC, label="PCs")
+    make_maldi(session, species=make_species(session, label="MSC-311", peaks=[311]))
+    make_species(session, label="MSC-322", peaks=[322])
+    make_species(session, material="CdTe", label="sMSC-371", peaks=[371])
+    make_species(session, material="CdTe", label="dMSC-371", peaks=[371])
+    make_species(session, material="CdSe", label="MSC-415", peaks=[415])
+    make_matrix(session, acronym="DCTB")
+    note_s3 = evidence(session, locator="Note S3")
+    session.add(
+        Experiment(
+            slug="cdse-dispersion-30c",
+            title="CdSe MSCs dispersed at 30 °C",
+            # Two observations already, so that a new one has to follow on.
+            observations=[
+                Observation(position=n, subject="CdSe MSCs", trend=Trend.PRESENT, **note_s3)
+                for n in (1, 2)
+            ],
+            **note_s3,
+        )
+    )
+    session.flush()
 
 
-def changes(session: Session) -> int:
-    return session.scalar(select(func.count()).select_from(Change)) or 0
-
-
-def etag_of(api: TestClient, url: str) -> str:
-    response = api.get(url)
-    assert response.status_code == 200, response.text
-    tag: str = response.headers["ETag"]
-    return tag
+@pytest.fixture
+def keys(session: Session) -> Keys:
+    """A curator's and an admin's key, on the test's own database (of ``client``)."""
+    return make_keys(session)
 
 
 # --- keys and roles -----------------------------------------------------------------------
 
 
-def test_a_write_without_a_key_is_401(api: TestClient, seeded: Session) -> None:
-    response = api.post("/api/v1/species", json=NEW_SPECIES)
+def test_a_write_without_a_key_is_401(client: TestClient, session: Session) -> None:
+    response = client.post("/api/v1/species", json=NEW_SPECIES)
     is_problem(response, 401)
     assert response.headers["WWW-Authenticate"].startswith("ApiKey")
-    is_problem(api.post("/api/v1/species", json=NEW_SPECIES, headers={"X-API-Key": "guess"}), 401)
-    assert seeded.scalar(select(Species.id).where(Species.slug == "cds-msc-350")) is None
+    is_problem(
+        client.post("/api/v1/species", json=NEW_SPECIES, headers={"X-API-Key": "guess"}), 401
+    )
+    assert session.scalar(select(Species.id).where(Species.slug == "cds-msc-350")) is None
 
 
-def test_a_revoked_key_is_401(api: TestClient, keys: Keys, seeded: Session) -> None:
+def test_a_revoked_key_is_401(client: TestClient, keys: Keys, session: Session) -> None:
     from datetime import UTC, datetime
 
     from models import ApiKey
 
-    seeded.scalars(select(ApiKey).where(ApiKey.name == "curie")).one().revoked_at = datetime.now(
+    session.scalars(select(ApiKey).where(ApiKey.name == "curie")).one().revoked_at = datetime.now(
         UTC
     )
-    seeded.flush()
-    is_problem(api.post("/api/v1/species", json=NEW_SPECIES, headers=keys.curator), 401)
+    session.flush()
+    is_problem(client.post("/api/v1/species", json=NEW_SPECIES, headers=keys.curator), 401)
 
 
-def test_a_curator_may_not_delete(api: TestClient, keys: Keys, seeded: Session) -> None:
-    tag = etag_of(api, "/api/v1/species/cds-pcs")
-    response = api.delete("/api/v1/species/cds-pcs", headers={**keys.curator, "If-Match": tag})
+def test_a_curator_may_not_delete(client: TestClient, keys: Keys, session: Session) -> None:
+    tag = etag_of(client, "/api/v1/species/cds-pcs")
+    response = client.delete("/api/v1/species/cds-pcs", headers={**keys.curator, "If-Match": tag})
     body = is_problem(response, 403)
     assert "admin" in str(body["detail"])
-    assert api.get("/api/v1/species/cds-pcs").status_code == 200
-    assert changes(seeded) == 0
+    assert client.get("/api/v1/species/cds-pcs").status_code == 200
+    assert changes(session) == 0
 
 
-def test_reads_stay_public_but_the_audit_needs_a_key(api: TestClient) -> None:
-    assert api.get("/api/v1/species/cds-msc-311").status_code == 200
-    is_problem(api.get("/api/v1/changes"), 401)
+def test_reads_stay_public_but_the_audit_needs_a_key(client: TestClient) -> None:
+    assert client.get("/api/v1/species/cds-msc-311").status_code == 200
+    is_problem(client.get("/api/v1/changes"), 401)
 
 
 # --- species: the whole cycle ---------------------------------------------------------------
 
 
 def test_species_create_patch_delete_with_audit(
-    api: TestClient, keys: Keys, seeded: Session
+    client: TestClient, keys: Keys, session: Session
 ) -> None:
-    created = api.post("/api/v1/species", json=NEW_SPECIES, headers=keys.curator)
+    created = client.post("/api/v1/species", json=NEW_SPECIES, headers=keys.curator)
     assert created.status_code == 201, created.text
     assert created.headers["Location"] == "/api/v1/species/cds-msc-350"
     assert created.json()["entry"]["absorption_peaks"][0]["nm"] == {"value": 350.0}
-    read = api.get("/api/v1/species/cds-msc-350")
+    read = client.get("/api/v1/species/cds-msc-350")
     assert read.json()["absorption_peaks"][0]["peak_nm"] == 350.0
     tag = read.headers["ETag"]
     assert tag == created.headers["ETag"]
 
-    patched = api.patch(
+    patched = client.patch(
         "/api/v1/species/cds-msc-350",
         json={"description": "A test species.", "aliases": ["MSC350"]},
         headers={**keys.curator, "If-Match": tag},
     )
     assert patched.status_code == 200, patched.text
     assert patched.headers["ETag"] != tag
-    body = api.get("/api/v1/species/cds-msc-350").json()
+    body = client.get("/api/v1/species/cds-msc-350").json()
     assert (body["description"], body["aliases"]) == ("A test species.", ["MSC350"])
     assert [p["peak_nm"] for p in body["absorption_peaks"]] == [350.0]
 
-    deleted = api.delete(
+    deleted = client.delete(
         "/api/v1/species/cds-msc-350",
         headers={**keys.admin, "If-Match": patched.headers["ETag"]},
     )
     assert deleted.status_code == 200, deleted.text
-    is_problem(api.get("/api/v1/species/cds-msc-350"), 404)
+    is_problem(client.get("/api/v1/species/cds-msc-350"), 404)
 
-    trail = api.get("/api/v1/changes", params={"identifier": "cds-msc-350"}, headers=keys.curator)
+    trail = client.get(
+        "/api/v1/changes", params={"identifier": "cds-msc-350"}, headers=keys.curator
+    )
     rows = trail.json()["data"]
     assert [(r["action"], r["key"]) for r in rows] == [
         ("create", "curie"),
@@ -136,55 +177,61 @@ def test_species_create_patch_delete_with_audit(
     ids=["enumeration", "slug-not-from-label", "unknown-field", "negative-peak"],
 )
 def test_invalid_species_is_refused_with_the_seed_schemas_messages(
-    api: TestClient, keys: Keys, seeded: Session, body: dict[str, Any], location: str
+    client: TestClient, keys: Keys, session: Session, body: dict[str, Any], location: str
 ) -> None:
-    problem = is_problem(api.post("/api/v1/species", json=body, headers=keys.curator), 422)
+    problem = is_problem(client.post("/api/v1/species", json=body, headers=keys.curator), 422)
     assert any(e["location"].startswith(location) for e in problem["errors"])  # type: ignore[attr-defined]
-    assert changes(seeded) == 0
+    assert changes(session) == 0
 
 
-def test_unknown_linked_identifiers_are_422(api: TestClient, keys: Keys, seeded: Session) -> None:
+def test_unknown_linked_identifiers_are_422(
+    client: TestClient, keys: Keys, session: Session
+) -> None:
     for body, unknown in (
         ({**NEW_SPECIES, "slug": "gaas-msc-350", "material": "GaAs"}, "GaAs"),
         ({**NEW_SPECIES, "evidence": {**EVIDENCE, "ref": "nobody2099"}}, "nobody2099"),
     ):
-        problem = is_problem(api.post("/api/v1/species", json=body, headers=keys.curator), 422)
+        problem = is_problem(client.post("/api/v1/species", json=body, headers=keys.curator), 422)
         assert unknown in str(problem["detail"])
-    assert changes(seeded) == 0
+    assert changes(session) == 0
 
 
-def test_duplicate_is_409(api: TestClient, keys: Keys) -> None:
+def test_duplicate_is_409(client: TestClient, keys: Keys) -> None:
     existing = {**NEW_SPECIES, "slug": "cds-msc-311", "label": "MSC-311"}
-    is_problem(api.post("/api/v1/species", json=existing, headers=keys.curator), 409)
+    is_problem(client.post("/api/v1/species", json=existing, headers=keys.curator), 409)
 
 
-def test_if_match_is_required_and_must_be_current(api: TestClient, keys: Keys) -> None:
+def test_if_match_is_required_and_must_be_current(client: TestClient, keys: Keys) -> None:
     url = "/api/v1/species/cds-pcs"
     change = {"description": "edited"}
-    is_problem(api.patch(url, json=change, headers=keys.curator), 428)
-    tag = etag_of(api, url)
-    assert api.patch(url, json=change, headers={**keys.curator, "If-Match": tag}).status_code == 200
-    stale = api.patch(url, json={"description": "again"}, headers={**keys.curator, "If-Match": tag})
+    is_problem(client.patch(url, json=change, headers=keys.curator), 428)
+    tag = etag_of(client, url)
+    assert (
+        client.patch(url, json=change, headers={**keys.curator, "If-Match": tag}).status_code == 200
+    )
+    stale = client.patch(
+        url, json={"description": "again"}, headers={**keys.curator, "If-Match": tag}
+    )
     is_problem(stale, 412)
-    assert stale.headers["ETag"] == etag_of(api, url)
-    is_problem(api.patch(url, json=change, headers={**keys.curator, "If-Match": '"x"'}), 412)
+    assert stale.headers["ETag"] == etag_of(client, url)
+    is_problem(client.patch(url, json=change, headers={**keys.curator, "If-Match": '"x"'}), 412)
 
 
-def test_a_patch_cannot_change_the_identifier(api: TestClient, keys: Keys) -> None:
+def test_a_patch_cannot_change_the_identifier(client: TestClient, keys: Keys) -> None:
     url = "/api/v1/species/cds-pcs"
-    response = api.patch(
+    response = client.patch(
         url,
         json={"slug": "cds-pcs-2", "label": "PCs-2"},
-        headers={**keys.curator, "If-Match": etag_of(api, url)},
+        headers={**keys.curator, "If-Match": etag_of(client, url)},
     )
     is_problem(response, 422)
 
 
-def test_deleting_a_species_others_point_to_is_409(api: TestClient, keys: Keys) -> None:
+def test_deleting_a_species_others_point_to_is_409(client: TestClient, keys: Keys) -> None:
     url = "/api/v1/species/cds-msc-311"
-    response = api.delete(url, headers={**keys.admin, "If-Match": etag_of(api, url)})
+    response = client.delete(url, headers={**keys.admin, "If-Match": etag_of(client, url)})
     is_problem(response, 409)
-    assert api.get(url).status_code == 200
+    assert client.get(url).status_code == 200
 
 
 # --- the other entities ---------------------------------------------------------------------
@@ -293,40 +340,43 @@ NEW_REFERENCE = {
     ],
 )
 def test_each_entity_can_be_created_patched_and_deleted(
-    api: TestClient,
+    client: TestClient,
     keys: Keys,
-    seeded: Session,
+    session: Session,
     collection: str,
     body: dict[str, Any],
     read: str | None,
     change: dict[str, Any],
     check: Any,
 ) -> None:
-    created = api.post(collection, json=body, headers=keys.curator)
+    created = client.post(collection, json=body, headers=keys.curator)
     assert created.status_code == 201, created.text
     # An observation is numbered in its experiment: its URL ends in that number.
     url = read or f"{collection}/{created.json()['id'].rsplit('/', 1)[-1]}"
     assert created.headers["Location"] == url
-    tag = etag_of(api, url)
-    patched = api.patch(url, json=change, headers={**keys.curator, "If-Match": tag})
+    tag = etag_of(client, url)
+    patched = client.patch(url, json=change, headers={**keys.curator, "If-Match": tag})
     assert patched.status_code == 200, patched.text
-    assert check(api.get(url).json())
-    assert api.get(url).headers["ETag"] == patched.headers["ETag"] != tag
-    deleted = api.delete(url, headers={**keys.admin, "If-Match": patched.headers["ETag"]})
+    assert check(client.get(url).json())
+    assert client.get(url).headers["ETag"] == patched.headers["ETag"] != tag
+    deleted = client.delete(url, headers={**keys.admin, "If-Match": patched.headers["ETag"]})
     assert deleted.status_code == 200, deleted.text
-    assert api.get(url).status_code == 404
-    actions = [r["action"] for r in api.get("/api/v1/changes", headers=keys.curator).json()["data"]]
+    assert client.get(url).status_code == 404
+    actions = [
+        r["action"] for r in client.get("/api/v1/changes", headers=keys.curator).json()["data"]
+    ]
     assert actions == ["create", "update", "delete"]
-    assert changes(seeded) == 3
+    assert changes(session) == 3
 
 
-def test_observation_positions_follow_on(api: TestClient, keys: Keys) -> None:
+def test_observation_positions_follow_on(client: TestClient, keys: Keys) -> None:
     url = "/api/v1/experiments/cdse-dispersion-30c/observations"
     body = {"subject": "the dispersion", "trend": "present", "evidence": EVIDENCE}
-    before = len(api.get("/api/v1/experiments/cdse-dispersion-30c").json()["observations"])
-    created = api.post(url, json=body, headers=keys.curator)
+    before = len(client.get("/api/v1/experiments/cdse-dispersion-30c").json()["observations"])
+    assert before == 2
+    created = client.post(url, json=body, headers=keys.curator)
     assert created.headers["Location"] == f"{url}/{before + 1}"
-    is_problem(api.get(f"{url}/99"), 404)
+    is_problem(client.get(f"{url}/99"), 404)
 
 
 # --- BibTeX import -----------------------------------------------------------------------------
@@ -348,9 +398,9 @@ BIBTEX = """
 
 
 def test_import_creates_new_entries_and_reports_duplicates(
-    api: TestClient, keys: Keys, seeded: Session
+    client: TestClient, keys: Keys, session: Session
 ) -> None:
-    response = api.post(
+    response = client.post(
         "/api/v1/references/import",
         content=BIBTEX,
         headers={**keys.curator, "Content-Type": "application/x-bibtex"},
@@ -363,10 +413,10 @@ def test_import_creates_new_entries_and_reports_duplicates(
         ("zhu2017two", "zhu2017two", "key"),
         ("sametitle", "zhu2017two", "title and year"),
     }
-    new = api.get("/api/v1/references/new2021cluster").json()
+    new = client.get("/api/v1/references/new2021cluster").json()
     assert [(a["family"], a["given"]) for a in new["authors"]] == [("Doe", "Jane"), ("Roe", "R.")]
     assert new["doi"] == "10.1000/NEW.1"
-    assert changes(seeded) == 1
+    assert changes(session) == 1
 
 
 @pytest.mark.parametrize(
@@ -384,41 +434,43 @@ def test_import_creates_new_entries_and_reports_duplicates(
     ids=["unclosed", "duplicate-key", "bad-year", "unknown-type"],
 )
 def test_malformed_bibtex_names_entry_and_line_and_writes_nothing(
-    api: TestClient, keys: Keys, seeded: Session, text: str, status: int, named: str
+    client: TestClient, keys: Keys, session: Session, text: str, status: int, named: str
 ) -> None:
-    before = seeded.scalar(select(func.count()).select_from(Reference))
-    response = api.post(
+    before = session.scalar(select(func.count()).select_from(Reference))
+    response = client.post(
         "/api/v1/references/import",
         content=text,
         headers={**keys.curator, "Content-Type": "application/x-bibtex"},
     )
     problem = is_problem(response, status)
     assert named in str(problem["detail"]), problem["detail"]
-    assert seeded.scalar(select(func.count()).select_from(Reference)) == before
-    assert changes(seeded) == 0
+    assert session.scalar(select(func.count()).select_from(Reference)) == before
+    assert changes(session) == 0
 
 
 # --- limits and request ids ----------------------------------------------------------------------
 
 
 def test_writes_over_the_limit_get_429_with_retry_after(
-    api: TestClient, keys: Keys, monkeypatch: pytest.MonkeyPatch
+    client: TestClient, keys: Keys, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr(write_limiter, "_per_minute", lambda: 2)
     url = "/api/v1/species/cds-pcs"
     for _ in range(2):
-        api.patch(url, json={}, headers={**keys.curator, "If-Match": etag_of(api, url)})
-    response = api.patch(url, json={}, headers={**keys.curator, "If-Match": etag_of(api, url)})
+        client.patch(url, json={}, headers={**keys.curator, "If-Match": etag_of(client, url)})
+    response = client.patch(
+        url, json={}, headers={**keys.curator, "If-Match": etag_of(client, url)}
+    )
     is_problem(response, 429)
     assert int(response.headers["Retry-After"]) >= 1
     # The limit is per key: the admin can still write.
-    ok = api.patch(url, json={}, headers={**keys.admin, "If-Match": etag_of(api, url)})
+    ok = client.patch(url, json={}, headers={**keys.admin, "If-Match": etag_of(client, url)})
     assert ok.status_code == 200
 
 
-def test_a_body_over_the_cap_is_413(api: TestClient, keys: Keys) -> None:
+def test_a_body_over_the_cap_is_413(client: TestClient, keys: Keys) -> None:
     huge = '{"slug": "' + "x" * 2_000_000 + '"}'
-    response = api.post(
+    response = client.post(
         "/api/v1/species",
         content=huge,
         headers={**keys.curator, "Content-Type": "application/json"},
@@ -428,16 +480,16 @@ def test_a_body_over_the_cap_is_413(api: TestClient, keys: Keys) -> None:
 
 
 def test_every_response_has_a_request_id_and_so_does_the_log(
-    api: TestClient, caplog: pytest.LogCaptureFixture
+    client: TestClient, caplog: pytest.LogCaptureFixture
 ) -> None:
     caplog.set_level(logging.INFO, logger="msckb")
     caplog.handler.addFilter(RequestIdFilter())
-    first = api.get("/api/v1/species/cds-msc-311")
-    second = api.get("/api/v1/species/nothing")
+    first = client.get("/api/v1/species/cds-msc-311")
+    second = client.get("/api/v1/species/nothing")
     assert first.headers["X-Request-ID"] != second.headers["X-Request-ID"]
-    mine = api.get("/health", headers={"X-Request-ID": "trace-42"})
+    mine = client.get("/health", headers={"X-Request-ID": "trace-42"})
     assert mine.headers["X-Request-ID"] == "trace-42"
-    odd = api.get("/health", headers={"X-Request-ID": "no spaces allowed"})
+    odd = client.get("/health", headers={"X-Request-ID": "no spaces allowed"})
     assert odd.headers["X-Request-ID"] != "no spaces allowed"
     lines = [r for r in caplog.records if r.name == "msckb"]
     assert (

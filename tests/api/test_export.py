@@ -5,6 +5,7 @@ import json
 import zipfile
 from pathlib import Path
 
+import pytest
 from fastapi.testclient import TestClient
 from frictionless import validate
 from sqlalchemy import select
@@ -13,12 +14,19 @@ from sqlalchemy.orm import Session
 from api.outputs.export import content_hash, record_release, tables_of
 from api.seeding.loader import load, read_and_check
 from models import Base, GlossaryTerm
+from models.enums import SpeciesKind
 from tests.cli import msckb
 from tests.conftest import SEEDS_DIR, EmptyDatabases
+from tests.helpers import make_maldi, make_species
 
 
-def test_export_is_one_document_with_stable_identifiers(api: TestClient) -> None:
-    body = api.get("/api/v1/export").json()
+def test_export_is_one_document_with_stable_identifiers(
+    client: TestClient, session: Session
+) -> None:
+    make_species(session, label="MSC-311", peaks=[311])
+    pcs = make_species(session, kind=SpeciesKind.PC, label="PCs", reference="zhang2018thermally")
+    make_maldi(session, species=pcs, slug="cds-pcs-table-s4-row-5", masses=[4855, 5008])
+    body = client.get("/api/v1/export").json()
     tables = body["tables"]
     assert set(tables) == set(Base.metadata.tables) - {
         "data_release",
@@ -29,6 +37,7 @@ def test_export_is_one_document_with_stable_identifiers(api: TestClient) -> None
     species = {row["id"]: row for row in tables["species"]}
     assert species["cds-msc-311"]["material"] == "CdS"
     assert species["cds-msc-311"]["reference"] == "zhu2017two"
+    assert species["cds-pcs"]["reference"] == "zhang2018thermally"
     peaks = {row["id"]: row for row in tables["absorption_peak"]}
     assert peaks["cds-msc-311/absorption_peak/1"]["peak_nm"] == 311.0
     masses = {row["id"]: row for row in tables["maldi_peak"]}
@@ -91,17 +100,19 @@ def test_datapackage_is_valid_frictionless(api: TestClient, tmp_path: Path) -> N
 
 
 def test_datapackage_validation_catches_a_dangling_foreign_key(
-    api: TestClient, tmp_path: Path
+    client: TestClient, session: Session, tmp_path: Path
 ) -> None:
-    package_dir = _unzip(api.get("/api/v1/export?format=datapackage").content, tmp_path)
+    make_species(session, label="MSC-311", peaks=[311])
+    package_dir = _unzip(client.get("/api/v1/export?format=datapackage").content, tmp_path)
+    assert validate(str(package_dir / "datapackage.json")).valid
     peaks = package_dir / "absorption_peak.csv"
-    peaks.write_text(
-        peaks.read_text(encoding="utf-8").replace(",cds-msc-311,", ",cds-msc-999,", 1),
-        encoding="utf-8",
-    )
+    text = peaks.read_text(encoding="utf-8")
+    assert ",cds-msc-311," in text
+    peaks.write_text(text.replace(",cds-msc-311,", ",cds-msc-999,", 1), encoding="utf-8")
     assert not validate(str(package_dir / "datapackage.json")).valid
 
 
+@pytest.mark.slow  # `msckb` subprocesses
 def test_cli_export_table_and_bib(empty_databases: EmptyDatabases, tmp_path: Path) -> None:
     url = empty_databases.new_url()
     assert msckb(url, "migrate").returncode == 0

@@ -1,18 +1,22 @@
-"""GET /api/v1/syntheses, /api/v1/experiments and their detail endpoints."""
+"""GET /api/v1/syntheses, /api/v1/experiments and their detail endpoints.
 
-from typing import Any
+Filters and errors run on procedures each test makes (``procedures``); the tests named
+after a part of the source check the curated procedures in the seeded database."""
 
 import pytest
 from fastapi.testclient import TestClient
+from sqlalchemy.orm import Session
 
-from tests.api.test_contract import is_problem
-
-
-def listing(api: TestClient, path: str, **params: object) -> list[dict[str, Any]]:
-    response = api.get(path, params={"limit": 500, **params})
-    assert response.status_code == 200, response.text
-    data: list[dict[str, Any]] = response.json()["data"]
-    return data
+from models.enums import ComponentRole, StepAction
+from tests.helpers import (
+    is_problem,
+    listing,
+    make_experiment,
+    make_material,
+    make_species,
+    make_synthesis,
+    step,
+)
 
 
 def test_syntheses_are_the_table_s4_preparations(api: TestClient) -> None:
@@ -26,24 +30,56 @@ def test_syntheses_are_the_table_s4_preparations(api: TestClient) -> None:
     }
 
 
-def test_synthesis_filters_and_detail(api: TestClient) -> None:
-    assert len(listing(api, "/api/v1/syntheses", material="CdS")) == 5
-    assert listing(api, "/api/v1/syntheses", material="CdTe") == []
-    zhang = listing(api, "/api/v1/syntheses", reference="zhang2018thermally")
+@pytest.fixture
+def procedures(session: Session) -> None:
+    """Three CdS syntheses (two on zhang2018thermally, one stored at 60 °C), one CdSe
+    synthesis; three CdTe experiments with OTA that saw sMSC-448 and one that did not."""
+    make_material(session, formula="CdTe")
+    solvent = (ComponentRole.SOLVENT, "toluene", None)
+    make_synthesis(
+        session,
+        slug="cds-stored-60c",
+        preparation_text="180 °C/20 min 60 °C stored 20 h then in toluene",
+        steps=[
+            step(session, action=StepAction.REACT, temperature_c=180, duration_s=1200),
+            step(session, action=StepAction.STORE, temperature_c=60, duration_s=72000),
+            step(session, action=StepAction.DISPERSE, components=[solvent]),
+        ],
+        reference="zhang2018thermally",
+    )
+    make_synthesis(session, slug="cds-in-toluene", reference="zhang2018thermally")
+    make_synthesis(session, slug="cds-zhu")
+    make_synthesis(session, slug="cdse-160c", material="CdSe", title="CdSe at 160 °C")
+    smsc_448 = make_species(session, material="CdTe", label="sMSC-448", peaks=[448])
+    smsc_371 = make_species(session, material="CdTe", label="sMSC-371", peaks=[371])
+    for n, volume in enumerate([0.40, 0.30, 0.075, 1.0]):
+        make_experiment(
+            session,
+            slug=f"cdte-ota-{n}",
+            steps=[step(session, components=[(ComponentRole.ADDITIVE, "OTA", volume)])],
+            observed=[smsc_371] if volume == 1.0 else [smsc_371, smsc_448],
+        )
+
+
+@pytest.mark.usefixtures("procedures")
+def test_synthesis_filters_and_detail(client: TestClient) -> None:
+    assert len(listing(client, "/api/v1/syntheses", material="CdS")) == 3
+    assert listing(client, "/api/v1/syntheses", material="CdTe") == []
+    zhang = listing(client, "/api/v1/syntheses", reference="zhang2018thermally")
     assert len(zhang) == 2
     stored_at_60 = next(s for s in zhang if "60 °C" in s["preparation_text"])
-    body = api.get(f"/api/v1/syntheses/{stored_at_60['slug']}").json()
+    body = client.get(f"/api/v1/syntheses/{stored_at_60['slug']}").json()
     steps = [(s["action"], s["temperature_c"], s["duration_s"]) for s in body["steps"]]
     assert steps[:2] == [("react", 180.0, 1200.0), ("store", 60.0, 72000.0)]
     solvents = [c["reagent"]["name"] for s in body["steps"] for c in s["components"]]
     assert "toluene" in solvents
 
 
-def test_experiments_observing_a_species(api: TestClient) -> None:
-    rows = listing(api, "/api/v1/experiments", species="cdte-smsc-448")
-    assert rows
-    # Note S4 names no material: the runs have none, the species an inferred one.
-    assert {e["material"] for e in rows} == {None}
+@pytest.mark.usefixtures("procedures")
+def test_experiments_observing_a_species(client: TestClient) -> None:
+    rows = listing(client, "/api/v1/experiments", species="cdte-smsc-448")
+    assert len(rows) == 3
+    assert {e["material"] for e in rows} == {"CdTe"}
     volumes = {
         c["volume_ml"]
         for e in rows
@@ -52,6 +88,7 @@ def test_experiments_observing_a_species(api: TestClient) -> None:
         if c["reagent"]["name"] == "OTA"
     }
     assert volumes == {0.40, 0.30, 0.075}
+    assert len(listing(client, "/api/v1/experiments", species="cdte-smsc-371")) == 4
 
 
 def test_figure_s1_c_sampling_times(api: TestClient) -> None:
@@ -77,10 +114,12 @@ def test_note_s5_experiment_without_a_material(api: TestClient) -> None:
 
 
 @pytest.mark.parametrize("path", ["/api/v1/syntheses/nothing", "/api/v1/experiments/nothing"])
-def test_unknown_slug_is_a_404(api: TestClient, path: str) -> None:
-    is_problem(api.get(path), 404)
+@pytest.mark.usefixtures("procedures")
+def test_unknown_slug_is_a_404(client: TestClient, path: str) -> None:
+    is_problem(client.get(path), 404)
 
 
-def test_unknown_filter_values_are_404s(api: TestClient) -> None:
-    is_problem(api.get("/api/v1/experiments", params={"species": "cdte-smsc-999"}), 404)
-    is_problem(api.get("/api/v1/syntheses", params={"reference": "nobody2099"}), 404)
+@pytest.mark.usefixtures("procedures")
+def test_unknown_filter_values_are_404s(client: TestClient) -> None:
+    is_problem(client.get("/api/v1/experiments", params={"species": "cdte-smsc-999"}), 404)
+    is_problem(client.get("/api/v1/syntheses", params={"reference": "nobody2099"}), 404)

@@ -10,7 +10,7 @@ import pytest
 from bibtexparser.entrypoint import parse_string
 from fastapi.testclient import TestClient
 
-from tests.api.test_contract import is_problem
+from tests.helpers import is_problem
 
 API = "/api/v1"
 

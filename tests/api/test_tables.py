@@ -12,7 +12,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from models import MaldiMeasurement, MaldiPeak
-from tests.api.test_contract import is_problem
+from tests.helpers import is_problem
 
 Cells = list[list[tuple[str, tuple[str, ...]]]]
 

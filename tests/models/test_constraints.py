@@ -5,40 +5,9 @@ from sqlalchemy import insert, text
 from sqlalchemy.exc import IntegrityError, StatementError
 from sqlalchemy.orm import Session
 
-from models import MaldiMeasurement, MaldiPeak, Material, Reference, Species
-from models.enums import EntryType, EvidenceStatus, SpeciesKind
-
-
-def make_reference(session: Session, *, key: str = "zhu2017two") -> Reference:
-    reference = Reference(key=key, entry_type=EntryType.ARTICLE, year=2017)
-    session.add(reference)
-    session.flush()
-    return reference
-
-
-def make_species(
-    session: Session,
-    *,
-    slug: str = "cds-msc-311",
-    label: str = "MSC-311",
-    material: Material | None = None,
-    reference: Reference | None = None,
-) -> Species:
-    if material is None:
-        material = Material(formula="CdS")
-        session.add(material)
-    species = Species(
-        slug=slug,
-        material=material,
-        kind=SpeciesKind.MSC,
-        label=label,
-        reference=reference or make_reference(session),
-        locator="Table S4, row 2",
-        status=EvidenceStatus.REPORTED,
-    )
-    session.add(species)
-    session.flush()
-    return species
+from models import MaldiMeasurement, MaldiPeak, Material, Species
+from models.enums import EvidenceStatus
+from tests.helpers import make_reference, make_species
 
 
 def test_valid_rows_are_accepted(session: Session) -> None:
@@ -60,7 +29,11 @@ def test_duplicate_slug_is_refused(session: Session) -> None:
     first = make_species(session)
     with pytest.raises(IntegrityError, match="(?i)unique|duplicate"):
         make_species(
-            session, label="MSC-311 again", material=first.material, reference=first.reference
+            session,
+            slug=first.slug,
+            label="MSC-311 again",
+            material=first.material,
+            reference=first.reference,
         )
 
 

@@ -6,10 +6,14 @@ import time
 from typing import Any
 
 import httpx
+import pytest
 
 from tests.cli import msckb
 from tests.conftest import EmptyDatabases
 from tests.reliability.servers import served
+
+# A served app under load from threads, started through the `msckb` command line.
+pytestmark = pytest.mark.slow
 
 SECONDS = 6.0
 EVIDENCE = {"ref": "he_transformations", "locator": "Note S3", "status": "reported"}

@@ -13,6 +13,9 @@ from tests.cli import msckb, start_msckb
 from tests.conftest import SEEDS_DIR, EmptyDatabases
 from tests.reliability.servers import big_seeds, data_rows, kill_while_writing, served
 
+# Kills `msckb` subprocesses and servers mid-transaction.
+pytestmark = pytest.mark.slow
+
 
 def test_seed_killed_mid_transaction_leaves_the_database_as_before(
     empty_databases: EmptyDatabases, tmp_path: Path

@@ -10,7 +10,7 @@ from fastapi.testclient import TestClient
 from sqlalchemy.orm import Session
 
 from api.queries.meta import row_counts
-from tests.conftest import Keys
+from tests.helpers import Keys
 
 HOSTILE = [
     "",
@@ -65,6 +65,7 @@ def _check(response: Any) -> None:
         assert response.headers["content-type"].startswith("application/problem+json")
 
 
+@pytest.mark.slow  # every value in every parameter: 15 s
 def test_hostile_values_in_every_parameter(api: TestClient, keys: Keys, seeded: Session) -> None:
     before = row_counts(seeded)
     for method, path, operation in operations(api):

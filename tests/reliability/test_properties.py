@@ -5,6 +5,7 @@ import string
 from pathlib import Path
 from typing import Any
 
+import pytest
 import yaml
 from fastapi.testclient import TestClient
 from hypothesis import HealthCheck, given, settings
@@ -16,7 +17,8 @@ from sqlalchemy.orm import Session
 from api.seeding.files import SeedError
 from api.seeding.loader import load, read_and_check
 from models import Reference
-from tests.conftest import SEEDS_DIR, Keys
+from tests.conftest import SEEDS_DIR
+from tests.helpers import Keys
 
 PROPERTY = settings(
     max_examples=40,
@@ -120,6 +122,7 @@ def _set(document: Any, path: tuple[Any, ...], value: Any) -> None:
     document[path[-1]] = value
 
 
+@pytest.mark.slow  # loads the seeds once per example: 10 s
 @settings(
     max_examples=60,
     deadline=None,
