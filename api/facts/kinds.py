@@ -40,6 +40,7 @@ from api.facts.fields import (
     links_of,
     row_of,
 )
+from api.outputs.bibtex import FIELDS as BIBLIOGRAPHIC_FIELDS
 from api.seeding import schemas as s
 
 
@@ -210,21 +211,7 @@ REFERENCE = _kind(
         Col("key"),
         Col("entry_type"),
         Many("authors", (Col("family"), Col("given")), position=True),
-        *(
-            Col(name)
-            for name in (
-                "title",
-                "journal",
-                "year",
-                "volume",
-                "issue",
-                "pages",
-                "doi",
-                "publisher",
-                "address",
-                "edition",
-            )
-        ),
+        *(Col(f.column) for f in BIBLIOGRAPHIC_FIELDS),
         Many("cited_at", (Col("locator"),), relationship="citations", scalar=True, sort=True),
         Many("checked", (Col("field"), Col("checked_at")), relationship="field_sources"),
     ),

@@ -5,7 +5,8 @@
 - ``5160 Da``, ``5160 ± 10``, ``60 kDa``: MALDI measurements with a mass within ±
   the tolerance (default 5 Da, the API's default).
 - text: species by slug, label, alias or description (the API's ``q``), by
-  material formula (``CdS``), and by composition (``Cd37S20``).
+  material formula (``CdS``), and by composition (``Cd37S20``, ``Cd₃₇S₂₀``: the API's
+  normalised ``composition``).
 
 Each reading calls the query function the API's list endpoint calls.
 """
@@ -14,15 +15,13 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import exists
 from sqlalchemy.orm import Session
 
 from api.queries import MATERIAL, SPECIES, mappings, same_text
 from api.queries.maldi import DEFAULT_TOLERANCE_DA, list_measurements, maldi_items
-from api.queries.species import list_species, species_select, species_summaries
+from api.queries.species import is_formula, list_species, species_summaries, with_composition
 from api.schemas.maldi import MaldiRead
 from api.schemas.species import SpeciesSummary
-from models import Composition
 
 DEFAULT_TOLERANCE_NM = 2.0
 LIMIT = 200
@@ -93,17 +92,6 @@ def _species(session: Session, statement: Any) -> list[SpeciesSummary]:
     return [SpeciesSummary.model_validate(s) for s in species_summaries(session, rows)]
 
 
-def with_composition(text: str) -> Any:
-    """Rows of species_select() with a composition whose formula contains ``text``."""
-    composition = Composition.__table__
-    return species_select().where(
-        exists().where(
-            composition.c.species_id == SPECIES.c.id,
-            composition.c.formula.icontains(text, autoescape=True),
-        )
-    )
-
-
 def search(session: Session, text: str) -> Results:
     query = read_query(text)
     results = Results(query=query)
@@ -127,5 +115,7 @@ def search(session: Session, text: str) -> Results:
         )
         if is_material:
             results.by_material = _species(session, list_species(material=query.words))
-        results.by_composition = _species(session, with_composition(query.words))
+        if is_formula(session, query.words):
+            ids = with_composition(session, query.words)
+            results.by_composition = _species(session, list_species(composition_ids=ids))
     return results
