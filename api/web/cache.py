@@ -1,9 +1,9 @@
 """A response cache for the public reads, keyed to the data version.
 
 The knowledge base is read far more than it is written, and a script or a review
-writer asks the same questions again. A GET under ``/api/v1`` is answered from
+writer asks the same questions again. A public GET is answered from
 memory when the same request (path, query, Accept, host) was answered before and
-the data has not changed since.
+the data has not changed since; so is an HTML page, which renders the same data.
 
 "Not changed since" is the database's word, not the server's: every write to any
 table changes ``data_version.token`` in the writing transaction (triggers, see
@@ -33,6 +33,8 @@ _BYPASS = frozenset(
     {b"x-api-key", b"authorization", b"cookie", b"if-none-match", b"if-modified-since"}
 )
 _VARY = (b"accept", b"host")
+_UNCACHED = ("/health", "/static/")
+"""Liveness must be answered by the running server; static files are files already."""
 
 
 class DatabaseVersion:
@@ -111,7 +113,9 @@ class ResponseCache:
         async def keep(message: Message) -> None:
             nonlocal start, size
             if message["type"] == "http.response.start":
-                start = message
+                # A copy: the layers outside add their own headers (the request id) to
+                # the message, and a kept answer must not carry this request's.
+                start = {**message, "headers": list(message.get("headers", []))}
             elif message["type"] == "http.response.body" and size <= limit:
                 body = message.get("body", b"")
                 chunks.append(body)
@@ -140,7 +144,7 @@ class ResponseCache:
             self._max_bytes <= 0
             or scope["type"] != "http"
             or scope["method"] != "GET"
-            or not scope["path"].startswith("/api/")
+            or scope["path"].startswith(_UNCACHED)
         ):
             return None
         headers: dict[bytes, bytes] = {}

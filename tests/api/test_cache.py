@@ -216,3 +216,23 @@ def test_writes_by_other_processes_and_restores_are_seen_by_a_running_server(
         assert created.status_code == 201, created.text
         assert httpx.get(f"{base}/api/v1/species/cds-msc-350", timeout=30).status_code == 200
     engine.dispose()
+
+
+@pytest.mark.usefixtures("known")
+def test_a_page_is_cached_like_the_api(client: TestClient, statements: list[str]) -> None:
+    first = client.get("/species/cds-msc-311")
+    assert first.status_code == 200
+    assert statements
+    statements.clear()
+    again = client.get("/species/cds-msc-311")
+    assert statements == []
+    assert again.content == first.content
+
+
+@pytest.mark.usefixtures("known")
+def test_a_cached_answer_carries_only_its_own_request_id(client: TestClient) -> None:
+    first = client.get(SPECIES)
+    again = client.get(SPECIES)
+    ids = again.headers.get_list("X-Request-ID")
+    assert len(ids) == 1
+    assert ids != first.headers.get_list("X-Request-ID")
