@@ -42,7 +42,7 @@ IDENTIFYING_COLUMNS = {
 }
 """A table's own stable identifier: the one identity column of its kind (api/facts)."""
 
-SKIPPED = {"data_release", "data_version", "api_key", "change"}
+SKIPPED = {"data_release", "data_version", "api_key", "change", "seed_state"}
 """Tables about the database and its curators, not the knowledge: not exported."""
 
 INTERNAL_COLUMNS = {"version"}
