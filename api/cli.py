@@ -23,7 +23,7 @@ from api.schemas.references import ReferenceRead
 from api.seeding.coverage import coverage as source_coverage
 from api.seeding.dump import write_seed_files
 from api.seeding.files import SeedError
-from api.seeding.loader import load, read_and_check
+from api.seeding.loader import SeedConflict, load, read_and_check
 from api.settings import get_settings
 from models import ApiKey, Role
 
@@ -50,8 +50,21 @@ def seed(
         Path | None,
         typer.Option("--seeds", help="Directory of seed files (default: the project's seeds/)."),
     ] = None,
+    discard: Annotated[
+        list[str] | None,
+        typer.Option(
+            help="KIND:IDENTIFIER (species:cds-msc-350) whose changes through the API give "
+            "way to the seed files: overwritten, or deleted when seeds/ lacks it. Repeatable."
+        ),
+    ] = None,
+    discard_all_api_changes: Annotated[
+        bool,
+        typer.Option(help="Let the seed files win for every entry changed through the API."),
+    ] = False,
 ) -> None:
-    """Validate the seed files, then load them in one transaction (all or nothing)."""
+    """Validate the seed files, then load them in one transaction (all or nothing),
+    keeping what was curated through the API: a seed change that would overwrite or
+    delete it is refused, naming each entry and field."""
     directory = seeds_dir or get_settings().seeds_dir
     try:
         seeds = read_and_check(directory)
@@ -62,14 +75,50 @@ def seed(
         for problem in exc.problems:
             typer.echo(f"  {problem}", err=True)
         raise typer.Exit(code=1) from exc
-    with write_session() as session, session.begin():
-        report = load(session, seeds)
-        release = record_release(session)
-        number, digest = release.number, release.content_hash
+    try:
+        with write_session() as session, session.begin():
+            report = load(
+                session, seeds, discard=discard or (), discard_all=discard_all_api_changes
+            )
+            release = record_release(session)
+            for change in report.changes:
+                change.release_number = release.number
+            number, digest = release.number, release.content_hash
+    except SeedConflict as exc:
+        typer.echo(
+            f"refused: {len(exc.conflicts)} conflict(s) between seeds/ and changes made "
+            "through the API; nothing written",
+            err=True,
+        )
+        for conflict in exc.conflicts:
+            typer.echo(f"  {conflict}", err=True)
+        typer.echo(
+            "Bring the database's changes into seeds/ first (msckb dump-seeds seeds/, review, "
+            "commit), or discard them: msckb seed --discard KIND:IDENTIFIER "
+            "(or --discard-all-api-changes).",
+            err=True,
+        )
+        raise typer.Exit(code=1) from exc
     for line in report.lines():
         typer.echo(line)
+    if report.kept:
+        typer.echo(
+            f"kept {len(report.kept)} entries created through the API and not in seeds/ "
+            "(msckb dump-seeds seeds/ writes them there):"
+        )
+        for entry in report.kept:
+            typer.echo(f"  {entry}")
     typer.echo(f"data release {number} (sha256 {digest[:12]})")
-    typer.echo("changes written" if report.changed else "nothing changed")
+    typer.echo("changes written" if report.changed else "nothing to do: nothing changed")
+
+
+@app.command("release")
+def release_command() -> None:
+    """Record the data as it is now as a release (the same content is the same release)."""
+    with write_session() as session, session.begin():
+        release = record_release(session)
+        number, digest = release.number, release.content_hash
+    typer.echo(f"data release {number} (sha256 {digest})")
 
 
 @app.command("backup")
@@ -181,7 +230,8 @@ def export(
 ) -> None:
     """Write the data release: release.json and a Frictionless data package (CSV files
     and datapackage.json)."""
-    with Session(get_engine()) as session:
+    with write_session() as session, session.begin():
+        record_release(session)  # the export names its release: new content, a new one
         release = write_release(session, directory)
     typer.echo(f"wrote {directory}: release {release['number']}, sha256 {release['content_hash']}")
 
