@@ -20,6 +20,7 @@ from api.routers import (
     procedures,
     reference_data,
     references,
+    releases,
     species,
     tables,
     transformations,
@@ -69,6 +70,7 @@ def create_app(*, data_version: VersionReader | None = None) -> FastAPI:
         reference_data,
         tables,
         export,
+        releases,
         curation,
     ):
         app.include_router(module.router, prefix="/api/v1")

@@ -25,7 +25,7 @@ from api.seeding.dump import write_seed_files
 from api.seeding.files import SeedError
 from api.seeding.loader import SeedConflict, load, read_and_check
 from api.settings import get_settings
-from models import ApiKey, Role
+from models import ApiKey, Change, ChangeAction, Role
 
 app = typer.Typer(
     help="MSC-KB: curated knowledge base of magic-size clusters.",
@@ -274,6 +274,7 @@ def keys_create(
             typer.echo(f"a key named {name!r} exists already", err=True)
             raise typer.Exit(code=1)
         session.add(ApiKey(name=name, role=role, key_hash=hash_key(key)))
+        _record_key(session, name, ChangeAction.CREATE, None, {"name": name, "role": role.value})
     typer.echo(key)
     typer.echo(f"(key {name!r}, role {role.value}: store it now, it is not shown again)", err=True)
 
@@ -295,8 +296,34 @@ def keys_revoke(name: Annotated[str, typer.Argument(help="Name of the key.")]) -
         if key is None:
             typer.echo(f"no key named {name!r}", err=True)
             raise typer.Exit(code=1)
+        before = {"name": name, "role": key.role.value, "revoked": key.revoked_at is not None}
         key.revoked_at = datetime.now(UTC)
+        _record_key(session, name, ChangeAction.UPDATE, before, {**before, "revoked": True})
     typer.echo(f"revoked {name!r}")
+
+
+def _record_key(
+    session: Session,
+    name: str,
+    action: ChangeAction,
+    before: dict[str, Any] | None,
+    after: dict[str, Any],
+) -> None:
+    """Keys made and revoked are in the history: by name and role, never the key."""
+
+    def text(entry: dict[str, Any] | None) -> str | None:
+        return None if entry is None else json.dumps(entry, sort_keys=True)
+
+    session.add(
+        Change(
+            key_name="cli",
+            action=action,
+            entity="API key",
+            identifier=name,
+            before=text(before),
+            after=text(after),
+        )
+    )
 
 
 @app.command()
