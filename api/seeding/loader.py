@@ -60,7 +60,7 @@ class Tally:
 class SeedReport:
     tallies: dict[str, Tally] = field(default_factory=dict)
     kept: list[str] = field(default_factory=list)
-    """``kind:identifier`` of each entry changed through the API that seeds/ lacks."""
+    """``kind:identifier`` of each entry created through the API that seeds/ lacks."""
     changes: list[m.Change] = field(default_factory=list)
 
     @property
@@ -109,6 +109,13 @@ def _field_conflicts(where: str, seed: Entry | None, stored: Entry | None, why: 
                 f" {why}"
             )
     return lines or [f"{where}: (entry): {why}"]
+
+
+def _where(tag: str) -> str:
+    """ "seeds/species.yaml: species (cds-msc-350)" for "species:cds-msc-350"."""
+    name, _, ident = tag.partition(":")
+    kind = next(k for k in KINDS if k.tag == name)
+    return f"seeds/{kind.file}: {kind.section} ({ident})"
 
 
 @dataclass
@@ -176,7 +183,7 @@ def _plan_kind(
         elif s_hash == b_hash:
             plan.kept += 1  # only the database changed it: keep that
             if b_hash is None:
-                created_by_api.append(f"{where}: created through the API, not in seeds/")
+                created_by_api.append(tag)
         else:
             why = (
                 "(changed through the API since the last load, and in seeds/)"
@@ -290,8 +297,9 @@ def load(
     writes = any(p.upsert or p.delete for p in plans.values())
     if writes:
         conflicts.extend(
-            f"{line} (seeds/ changed since the last load without it: dump-seeds first)"
-            for line in created_by_api
+            f"{_where(tag)}: (entry): created through the API and absent from seeds/, which"
+            " changed since the last load: dump-seeds first, or discard it"
+            for tag in created_by_api
         )
     if conflicts:
         raise SeedConflict(conflicts)
@@ -304,7 +312,7 @@ def load(
         report.tallies[kind.name] = Tally(unchanged=plan.unchanged, kept=plan.kept)
         _sync_kind(session, kind, plan, resolver, report, run)
         resolver.forget(kind.model)
-    report.kept = [line.split(": ", 1)[1] for line in created_by_api]
+    report.kept = created_by_api
     # Delete children before the parents they point to.
     for kind in reversed(KINDS):
         plan = plans[kind.name]
