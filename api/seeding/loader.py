@@ -188,7 +188,7 @@ def _plan_kind(
             why = (
                 "(changed through the API since the last load, and in seeds/)"
                 if b_hash is not None
-                else "(created in the database, not loaded from seeds/)"
+                else "(never loaded from seeds/ as it stands: created or changed in the database)"
             )
             conflicts.extend(_field_conflicts(where, seed, entry, why))
     return plan

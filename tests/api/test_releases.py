@@ -161,3 +161,31 @@ def test_the_history_is_public_and_filtered(api: TestClient, keys: Keys) -> None
     assert api.get("/api/v1/transformations/cds-msc-311-to-cds-msc-322-thermal/history").json()[
         "data"
     ]
+
+
+def test_keys_and_restores_are_in_the_history_without_key_material(
+    empty_databases: EmptyDatabases, tmp_path: Path
+) -> None:
+    url = empty_databases.new_url()
+    assert msckb(url, "migrate").returncode == 0
+    assert msckb(url, "seed").returncode == 0
+    key = msckb(url, "keys", "create", "--name", "marie", "--role", "curator").stdout.strip()
+    assert msckb(url, "keys", "revoke", "marie").returncode == 0
+    copy = tmp_path / "msckb.backup"
+    assert msckb(url, "backup", str(copy)).returncode == 0
+    restored = msckb(url, "restore", str(copy))
+    assert restored.returncode == 0, restored.stderr
+
+    engine = create_engine(url)
+    with Session(engine) as session:
+        trail = session.scalars(
+            select(Change).where(Change.key_name == "cli").order_by(Change.id)
+        ).all()
+    engine.dispose()
+    assert [(c.action.value, c.entity, c.identifier) for c in trail] == [
+        ("create", "API key", "marie"),
+        ("update", "API key", "marie"),
+        ("update", "database", "msckb.backup"),
+    ]
+    assert '"revoked": true' in (trail[1].after or "")
+    assert all(key not in (c.before or "") + (c.after or "") for c in trail)
