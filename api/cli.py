@@ -152,11 +152,15 @@ def restore_command(
 def dump_seeds(
     directory: Annotated[Path, typer.Argument(help="Where to write the seed files.")],
 ) -> None:
-    """Write the database back as seed files, to review and commit edits made through
-    the API; `msckb seed --seeds DIRECTORY` then changes nothing."""
+    """Write what the database changed since it loaded seeds/ into the seed files of
+    DIRECTORY (only those entries; every other byte stays), or whole files where there
+    are none; `msckb seed --seeds DIRECTORY` then has nothing to do."""
     with Session(get_engine()) as session:
         written = write_seed_files(session, directory)
-    typer.echo(f"wrote {len(written)} files to {directory}")
+    if not written:
+        typer.echo(f"nothing to write: {directory} holds what the database holds")
+    for path in written:
+        typer.echo(f"wrote {path}")
 
 
 @app.command()

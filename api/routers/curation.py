@@ -362,7 +362,7 @@ def _since_or_until(name: str, value: str | None) -> int | datetime | None:
     """A change id, or an ISO 8601 moment (a date, or a date and time); else a 400."""
     if value is None:
         return None
-    if value.isdigit():
+    if re.fullmatch(r"[0-9]{1,18}", value):  # a change id (ASCII digits, fits 64 bits)
         return int(value)
     try:
         moment = datetime.fromisoformat(value)

@@ -16,7 +16,7 @@ def test_info_names_engine_revision_and_counts(client: TestClient) -> None:
     assert response.status_code == 200
     body = response.json()
     assert body["engine"] in {"sqlite", "postgresql"}
-    assert body["schema_revision"] == "20261202_0006"
+    assert body["schema_revision"] == "20261202_0007"
     assert set(body["row_counts"]) == set(models.Base.metadata.tables)
     assert all(isinstance(n, int) and n >= 0 for n in body["row_counts"].values())
 
