@@ -15,7 +15,14 @@ from api.db import get_engine, write_session
 from api.errors import NotFound
 from api.migrate import upgrade
 from api.outputs.citations import CITATIONS, CitationFormat
-from api.outputs.export import record_release, write_release
+from api.outputs.export import (
+    content_hash,
+    latest_release,
+    record_release,
+    release_of,
+    tables_of,
+    write_release,
+)
 from api.outputs.tables import TABLES, TableFormat, build_table, to_json
 from api.queries import lookup
 from api.queries.bibliography import FactKind, bibliography
@@ -25,7 +32,7 @@ from api.seeding.dump import write_seed_files
 from api.seeding.files import SeedError
 from api.seeding.loader import SeedConflict, load, read_and_check
 from api.settings import get_settings
-from models import ApiKey, Change, ChangeAction, Role
+from models import ApiKey, Change, ChangeAction, DataRelease, Role
 
 app = typer.Typer(
     help="MSC-KB: curated knowledge base of magic-size clusters.",
@@ -80,10 +87,16 @@ def seed(
             report = load(
                 session, seeds, discard=discard or (), discard_all=discard_all_api_changes
             )
-            release = record_release(session)
+            # A run that wrote nothing records nothing, not even a release of what the
+            # API changed since (msckb release does that when asked).
+            if report.changed or latest_release(session) is None:
+                release: DataRelease | None = record_release(session)
+            else:
+                release = release_of(session, content_hash(tables_of(session)))
             for change in report.changes:
-                change.release_number = release.number
-            number, digest = release.number, release.content_hash
+                change.release_number = None if release is None else release.number
+            number = None if release is None else release.number
+            digest = None if release is None else release.content_hash
     except SeedConflict as exc:
         typer.echo(
             f"refused: {len(exc.conflicts)} conflict(s) between seeds/ and changes made "
@@ -108,7 +121,10 @@ def seed(
         )
         for entry in report.kept:
             typer.echo(f"  {entry}")
-    typer.echo(f"data release {number} (sha256 {digest[:12]})")
+    if number is None or digest is None:
+        typer.echo("no data release holds the content changed through the API (msckb release)")
+    else:
+        typer.echo(f"data release {number} (sha256 {digest[:12]})")
     typer.echo("changes written" if report.changed else "nothing to do: nothing changed")
 
 

@@ -63,6 +63,7 @@ def test_the_curation_loop_runs_as_written(empty_databases: EmptyDatabases, tmp_
     assert "data release 1 " in out
     assert out.count("nothing to do: nothing changed") >= 3
     assert "kept 1 entries created through the API" in out
+    assert "no data release holds the content changed through the API" in out
     assert "data release 2 " in out
     assert '"added":[{"table":"species","id":"cds-msc-350"' in out.replace(" ", "")
     assert "@misc{msckb_release_2," in out

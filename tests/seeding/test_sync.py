@@ -9,9 +9,10 @@ from typing import Any
 
 import pytest
 from fastapi.testclient import TestClient
-from sqlalchemy import select
+from sqlalchemy import select, text
 from sqlalchemy.orm import Session
 
+from api.db import TOKEN_SQL
 from api.outputs.export import content_hash, tables_of
 from api.seeding.dump import write_seed_files
 from api.seeding.loader import SeedConflict, load, read_and_check
@@ -74,9 +75,13 @@ def test_an_api_change_survives_a_reseed_of_unchanged_seeds(
     api: TestClient, keys: Keys, seeded: Session
 ) -> None:
     patch(api, keys, "cds-msc-311", {"description": "Curated through the API."})
+    create(api, keys)
     before = content_hash(tables_of(seeded))
+    token = seeded.execute(text(TOKEN_SQL)).scalar()
     assert not load(seeded, read_and_check(SEEDS_DIR)).changed
     assert content_hash(tables_of(seeded)) == before
+    # Not a row written anywhere (the data version moves with any write to any table).
+    assert seeded.execute(text(TOKEN_SQL)).scalar() == token
 
 
 def test_seed_changes_apply_to_untouched_entries_beside_api_changes(
