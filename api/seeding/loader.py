@@ -185,8 +185,19 @@ def _plan_kind(
             if b_hash is None:
                 created_by_api.append(tag)
         else:
+            last = session.scalar(
+                select(m.Change.key_name)
+                .where(
+                    m.Change.entity == kind.entity,
+                    m.Change.identifier == ident,
+                    m.Change.key_name != SEED_KEY,
+                )
+                .order_by(m.Change.id.desc())
+                .limit(1)
+            )
+            by = f" by {last}" if last else ""
             why = (
-                "(changed through the API since the last load, and in seeds/)"
+                f"(changed through the API{by} since the last load, and in seeds/)"
                 if b_hash is not None
                 else "(never loaded from seeds/ as it stands: created or changed in the database)"
             )

@@ -110,6 +110,9 @@ def test_a_seed_change_over_an_api_change_is_refused_and_writes_nothing(
     assert conflict.startswith("seeds/species.yaml: species (cds-msc-311): description: ")
     assert 'seeds/ has "CdS MSC peaking at 311 nm' in conflict
     assert 'the database has "Curated through the API."' in conflict
+    assert conflict.endswith(
+        "(changed through the API by curie since the last load, and in seeds/)"
+    )
     assert content_hash(tables_of(seeded)) == before
 
 
