@@ -16,6 +16,7 @@ from api.routers import (
     procedures,
     reference_data,
     references,
+    releases,
     species,
     tables,
     transformations,
@@ -77,6 +78,7 @@ def create_app(*, data_version: VersionReader | None = None) -> FastAPI:
         reference_data,
         tables,
         export,
+        releases,
         curation,
     ):
         app.include_router(module.router, prefix="/api/v1")

@@ -10,7 +10,14 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from api.outputs.citations import CITATIONS, CitationFormat
-from api.outputs.export import record_release, write_release
+from api.outputs.export import (
+    content_hash,
+    latest_release,
+    record_release,
+    release_of,
+    tables_of,
+    write_release,
+)
 from api.outputs.tables import TABLES, TableFormat, build_table, to_json
 from api.queries import lookup
 from api.queries.bibliography import FactKind, bibliography
@@ -18,14 +25,14 @@ from api.schemas.references import ReferenceRead
 from api.seeding.coverage import coverage as source_coverage
 from api.seeding.dump import write_seed_files
 from api.seeding.files import SeedError
-from api.seeding.loader import load, read_and_check
+from api.seeding.loader import SeedConflict, load, read_and_check
 from api.settings import get_settings
 from api.store.backup import BackupError, backup, restore
 from api.store.db import get_engine, write_session
 from api.store.migrate import upgrade
 from api.web.auth import hash_key, new_key
 from api.web.errors import NotFound
-from models import ApiKey, Role
+from models import ApiKey, Change, ChangeAction, DataRelease, Role
 
 app = typer.Typer(
     help="MSC-KB: curated knowledge base of magic-size clusters.",
@@ -50,8 +57,21 @@ def seed(
         Path | None,
         typer.Option("--seeds", help="Directory of seed files (default: the project's seeds/)."),
     ] = None,
+    discard: Annotated[
+        list[str] | None,
+        typer.Option(
+            help="KIND:IDENTIFIER (species:cds-msc-350) whose changes through the API give "
+            "way to the seed files: overwritten, or deleted when seeds/ lacks it. Repeatable."
+        ),
+    ] = None,
+    discard_all_api_changes: Annotated[
+        bool,
+        typer.Option(help="Let the seed files win for every entry changed through the API."),
+    ] = False,
 ) -> None:
-    """Validate the seed files, then load them in one transaction (all or nothing)."""
+    """Validate the seed files, then load them in one transaction (all or nothing),
+    keeping what was curated through the API: a seed change that would overwrite or
+    delete it is refused, naming each entry and field."""
     directory = seeds_dir or get_settings().seeds_dir
     try:
         seeds = read_and_check(directory)
@@ -62,14 +82,59 @@ def seed(
         for problem in exc.problems:
             typer.echo(f"  {problem}", err=True)
         raise typer.Exit(code=1) from exc
-    with write_session() as session, session.begin():
-        report = load(session, seeds)
-        release = record_release(session)
-        number, digest = release.number, release.content_hash
+    try:
+        with write_session() as session, session.begin():
+            report = load(
+                session, seeds, discard=discard or (), discard_all=discard_all_api_changes
+            )
+            # A run that wrote nothing records nothing, not even a release of what the
+            # API changed since (msckb release does that when asked).
+            if report.changed or latest_release(session) is None:
+                release: DataRelease | None = record_release(session)
+            else:
+                release = release_of(session, content_hash(tables_of(session)))
+            for change in report.changes:
+                change.release_number = None if release is None else release.number
+            number = None if release is None else release.number
+            digest = None if release is None else release.content_hash
+    except SeedConflict as exc:
+        typer.echo(
+            f"refused: {len(exc.conflicts)} conflict(s) between seeds/ and changes made "
+            "through the API; nothing written",
+            err=True,
+        )
+        for conflict in exc.conflicts:
+            typer.echo(f"  {conflict}", err=True)
+        typer.echo(
+            "Bring the database's changes into seeds/ first (msckb dump-seeds seeds/, review, "
+            "commit), or discard them: msckb seed --discard KIND:IDENTIFIER "
+            "(or --discard-all-api-changes).",
+            err=True,
+        )
+        raise typer.Exit(code=1) from exc
     for line in report.lines():
         typer.echo(line)
-    typer.echo(f"data release {number} (sha256 {digest[:12]})")
-    typer.echo("changes written" if report.changed else "nothing changed")
+    if report.kept:
+        typer.echo(
+            f"kept {len(report.kept)} entries created through the API and not in seeds/ "
+            "(msckb dump-seeds seeds/ writes them there):"
+        )
+        for entry in report.kept:
+            typer.echo(f"  {entry}")
+    if number is None or digest is None:
+        typer.echo("no data release holds the content changed through the API (msckb release)")
+    else:
+        typer.echo(f"data release {number} (sha256 {digest[:12]})")
+    typer.echo("changes written" if report.changed else "nothing to do: nothing changed")
+
+
+@app.command("release")
+def release_command() -> None:
+    """Record the data as it is now as a release (the same content is the same release)."""
+    with write_session() as session, session.begin():
+        release = record_release(session)
+        number, digest = release.number, release.content_hash
+    typer.echo(f"data release {number} (sha256 {digest})")
 
 
 @app.command("backup")
@@ -103,11 +168,15 @@ def restore_command(
 def dump_seeds(
     directory: Annotated[Path, typer.Argument(help="Where to write the seed files.")],
 ) -> None:
-    """Write the database back as seed files, to review and commit edits made through
-    the API; `msckb seed --seeds DIRECTORY` then changes nothing."""
+    """Write what the database changed since it loaded seeds/ into the seed files of
+    DIRECTORY (only those entries; every other byte stays), or whole files where there
+    are none; `msckb seed --seeds DIRECTORY` then has nothing to do."""
     with Session(get_engine()) as session:
         written = write_seed_files(session, directory)
-    typer.echo(f"wrote {len(written)} files to {directory}")
+    if not written:
+        typer.echo(f"nothing to write: {directory} holds what the database holds")
+    for path in written:
+        typer.echo(f"wrote {path}")
 
 
 @app.command()
@@ -181,7 +250,8 @@ def export(
 ) -> None:
     """Write the data release: release.json and a Frictionless data package (CSV files
     and datapackage.json)."""
-    with Session(get_engine()) as session:
+    with write_session() as session, session.begin():
+        record_release(session)  # the export names its release: new content, a new one
         release = write_release(session, directory)
     typer.echo(f"wrote {directory}: release {release['number']}, sha256 {release['content_hash']}")
 
@@ -224,6 +294,7 @@ def keys_create(
             typer.echo(f"a key named {name!r} exists already", err=True)
             raise typer.Exit(code=1)
         session.add(ApiKey(name=name, role=role, key_hash=hash_key(key)))
+        _record_key(session, name, ChangeAction.CREATE, None, {"name": name, "role": role.value})
     typer.echo(key)
     typer.echo(f"(key {name!r}, role {role.value}: store it now, it is not shown again)", err=True)
 
@@ -245,8 +316,34 @@ def keys_revoke(name: Annotated[str, typer.Argument(help="Name of the key.")]) -
         if key is None:
             typer.echo(f"no key named {name!r}", err=True)
             raise typer.Exit(code=1)
+        before = {"name": name, "role": key.role.value, "revoked": key.revoked_at is not None}
         key.revoked_at = datetime.now(UTC)
+        _record_key(session, name, ChangeAction.UPDATE, before, {**before, "revoked": True})
     typer.echo(f"revoked {name!r}")
+
+
+def _record_key(
+    session: Session,
+    name: str,
+    action: ChangeAction,
+    before: dict[str, Any] | None,
+    after: dict[str, Any],
+) -> None:
+    """Keys made and revoked are in the history: by name and role, never the key."""
+
+    def text(entry: dict[str, Any] | None) -> str | None:
+        return None if entry is None else json.dumps(entry, sort_keys=True)
+
+    session.add(
+        Change(
+            key_name="cli",
+            action=action,
+            entity="API key",
+            identifier=name,
+            before=text(before),
+            after=text(after),
+        )
+    )
 
 
 @app.command()

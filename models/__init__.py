@@ -1,7 +1,7 @@
 """All tables, imported here so that ``Base.metadata`` is complete for Alembic."""
 
 from models.base import Base
-from models.curation import ApiKey, Change, ChangeAction, Role, VersionedMixin
+from models.curation import ApiKey, Change, ChangeAction, Role, SeedState, VersionedMixin
 from models.key_advance import KeyAdvance, KeyAdvancePeak, KeyAdvanceSpecies
 from models.maldi import MaldiMatrix, MaldiMeasurement, MaldiMeasurementMatrix, MaldiPeak
 from models.material import Material
@@ -27,6 +27,7 @@ __all__ = [
     "Change",
     "ChangeAction",
     "Role",
+    "SeedState",
     "VersionedMixin",
     "Base",
     "Characterization",

@@ -1,9 +1,9 @@
-"""Curation through the API: API keys, the audit trail, and row versions."""
+"""Curation: API keys, the audit trail, row versions, and what was loaded from seeds/."""
 
 from datetime import datetime
 from enum import StrEnum
 
-from sqlalchemy import DateTime, Index, Integer, String, Text, func
+from sqlalchemy import DateTime, Index, Integer, String, Text, UniqueConstraint, func
 from sqlalchemy.orm import Mapped, mapped_column
 
 from models.base import Base
@@ -62,3 +62,24 @@ class Change(Base):
     before: Mapped[str | None] = mapped_column(Text)
     after: Mapped[str | None] = mapped_column(Text)
     request_id: Mapped[str | None] = mapped_column(String(64))
+    """The request that wrote it; for a seed run, the run ("seed-..."): one change set."""
+    release_number: Mapped[int | None] = mapped_column(Integer)
+    """For a seed run's changes, the data release the run left (null otherwise)."""
+
+
+class SeedState(Base):
+    """What the database last loaded from ``seeds/`` (or found equal to it), per entry:
+    the SHA-256 of the entry as the seed files held it. An entry whose stored content
+    hashes otherwise was changed through the API since; a stored entry without a row
+    here was created through the API; a row here without a stored entry was deleted
+    through the API (api/seeding/sync.py)."""
+
+    __tablename__ = "seed_state"
+    __table_args__ = (UniqueConstraint("entity", "identifier"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    entity: Mapped[str] = mapped_column(String(40))
+    """The kind, as the audit trail names it: "species", "MALDI measurement"."""
+    identifier: Mapped[str] = mapped_column(String(200))
+    content_hash: Mapped[str] = mapped_column(String(64))
+    """SHA-256 (hex) of the entry's canonical JSON as last loaded from seeds/."""

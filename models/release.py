@@ -2,7 +2,7 @@
 
 from datetime import datetime
 
-from sqlalchemy import CheckConstraint, DateTime, Integer, String, func
+from sqlalchemy import CheckConstraint, DateTime, Integer, String, Text, func
 from sqlalchemy.orm import Mapped, mapped_column
 
 from models.base import Base
@@ -11,8 +11,8 @@ from models.base import Base
 class DataRelease(Base):
     """A state of the curated data, identified by the SHA-256 of its export.
 
-    ``msckb seed`` records one whenever a load changed the data; the newest is
-    the release that /api/v1/info and /api/v1/export name.
+    ``msckb seed`` and ``msckb release`` record one when the content is new; content
+    seen before is the release that first held it (never a new number).
     """
 
     __tablename__ = "data_release"
@@ -27,6 +27,9 @@ class DataRelease(Base):
     content_hash: Mapped[str] = mapped_column(String(64))
     """SHA-256 (hex) of the release's canonical JSON tables."""
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
+    export: Mapped[str | None] = mapped_column(Text)
+    """The release's tables as exported then (canonical JSON), frozen: later writes do
+    not change it. Null for releases recorded before releases kept their export."""
 
 
 class DataVersion(Base):

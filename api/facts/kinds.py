@@ -12,6 +12,8 @@ in the kind's ``fields`` below, and the read side (query and response schema).
 
 from __future__ import annotations
 
+import hashlib
+import json
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cached_property
@@ -106,6 +108,28 @@ class Kind:
         tidied: Entry = _evidence_last(validated.model_dump(mode="json", exclude_defaults=True))
         return tidied
 
+    def entry_of_seed(self, entry: s.Entry) -> Entry:
+        """A validated seed entry as ``seed_entry`` writes the stored fact: the two are
+        equal when the database holds what the seed files say."""
+        tidied: Entry = _evidence_last(entry.model_dump(mode="json", exclude_defaults=True))
+        return tidied
+
+    def fingerprint(self, entry: Entry) -> str:
+        """SHA-256 of ``entry`` (seed-entry shape) with the order of lists that have none
+        (peaks, aliases, an isomer pair) taken out: equal facts, equal fingerprints."""
+        canonical = json.dumps(
+            _unordered(self.fields, entry),
+            sort_keys=True,
+            ensure_ascii=False,
+            separators=(",", ":"),
+        )
+        return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
+
+    @property
+    def tag(self) -> str:
+        """The kind as a command line names it: "species", "maldi-measurement"."""
+        return self.entity.replace(" ", "-").lower()
+
     def links(self, entry: Any) -> Iterator[Link]:
         return links_of(self.fields, entry)
 
@@ -137,6 +161,25 @@ def _evidence_last(value: Any) -> Any:
     if "evidence" in value:
         ordered["evidence"] = value["evidence"]
     return ordered
+
+
+def _json_key(value: Any) -> str:
+    return json.dumps(value, sort_keys=True, ensure_ascii=False)
+
+
+def _unordered(fields: tuple[Field, ...], entry: Entry) -> Entry:
+    """``entry`` with the lists whose order means nothing sorted."""
+    by_name = {f.name: f for f in fields}
+    out: Entry = {}
+    for name, value in entry.items():
+        f = by_name.get(name)
+        if isinstance(f, Many) and isinstance(value, list):
+            items = value if f.scalar else [_unordered(f.fields, item) for item in value]
+            value = items if f.position else sorted(items, key=_json_key)
+        elif isinstance(f, Pair) and f.unordered and isinstance(value, list):
+            value = sorted(value)
+        out[name] = value
+    return out
 
 
 def _kind(

@@ -42,7 +42,7 @@ IDENTIFYING_COLUMNS = {
 }
 """A table's own stable identifier: the one identity column of its kind (api/facts)."""
 
-SKIPPED = {"data_release", "data_version", "api_key", "change"}
+SKIPPED = {"data_release", "data_version", "api_key", "change", "seed_state"}
 """Tables about the database and its curators, not the knowledge: not exported."""
 
 INTERNAL_COLUMNS = {"version"}
@@ -114,42 +114,72 @@ def tables_of(session: Session) -> Rows:
     return out
 
 
+def canonical_json(tables: Rows) -> str:
+    return json.dumps(tables, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+
+
 def content_hash(tables: Rows) -> str:
-    canonical = json.dumps(tables, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
-    return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
+    return hashlib.sha256(canonical_json(tables).encode("utf-8")).hexdigest()
 
 
 def latest_release(session: Session) -> DataRelease | None:
     return session.scalars(select(DataRelease).order_by(DataRelease.number.desc()).limit(1)).first()
 
 
+def release_of(session: Session, digest: str) -> DataRelease | None:
+    """The release that holds the content ``digest`` hashes (the first, should an older
+    database have recorded it twice)."""
+    return session.scalars(
+        select(DataRelease)
+        .where(DataRelease.content_hash == digest)
+        .order_by(DataRelease.number)
+        .limit(1)
+    ).first()
+
+
 def record_release(session: Session) -> DataRelease:
-    """The release of the data as it is now: the latest one if the content is the same,
-    otherwise a new one numbered after it. The caller owns the transaction."""
-    digest = content_hash(tables_of(session))
-    latest = latest_release(session)
-    if latest is not None and latest.content_hash == digest:
-        return latest
+    """The release of the data as it is now: the release that held the same content
+    before (same hash, same number, whenever it was), otherwise a new one numbered after
+    the newest, its export frozen with it. The caller owns the transaction."""
+    tables = tables_of(session)
+    digest = content_hash(tables)
+    found = release_of(session, digest)
+    if found is not None:
+        if found.export is None:
+            found.export = canonical_json(tables)  # recorded before exports were kept
+            session.flush()
+        return found
     number = (session.scalar(select(func.max(DataRelease.number))) or 0) + 1
-    release = DataRelease(number=number, content_hash=digest)
+    release = DataRelease(number=number, content_hash=digest, export=canonical_json(tables))
     session.add(release)
     session.flush()
     return release
 
 
+def release_header(release: DataRelease | None, digest: str) -> dict[str, Any]:
+    return {
+        "format_version": FORMAT_VERSION,
+        "number": None if release is None else release.number,
+        "content_hash": digest,
+        "generator": f"msckb {__version__}",
+    }
+
+
 def release_document(session: Session) -> dict[str, Any]:
-    """The whole knowledge base as one JSON document."""
+    """The whole knowledge base as one JSON document, naming its release (null when the
+    content was changed since the last release was recorded)."""
     tables = tables_of(session)
     digest = content_hash(tables)
-    latest = latest_release(session)
+    return {"release": release_header(release_of(session, digest), digest), "tables": tables}
+
+
+def frozen_document(release: DataRelease) -> dict[str, Any] | None:
+    """The document of ``release`` as frozen when it was recorded (None if it has none)."""
+    if release.export is None:
+        return None
     return {
-        "release": {
-            "format_version": FORMAT_VERSION,
-            "number": latest.number if latest and latest.content_hash == digest else None,
-            "content_hash": digest,
-            "generator": f"msckb {__version__}",
-        },
-        "tables": tables,
+        "release": release_header(release, release.content_hash),
+        "tables": json.loads(release.export),
     }
 
 
@@ -249,7 +279,11 @@ def _csv(rows: list[dict[str, Any]], columns: list[str]) -> str:
 def package_files(session: Session) -> Iterator[tuple[str, str]]:
     """(file name, text) of the data package: datapackage.json, then one CSV per table."""
     tables = tables_of(session)
-    digest = content_hash(tables)
+    return package_files_of(tables, content_hash(tables))
+
+
+def package_files_of(tables: Rows, digest: str) -> Iterator[tuple[str, str]]:
+    """The data package of ``tables``: from the database, or from a release's JSON."""
     package = datapackage(tables, digest)
     yield "datapackage.json", json.dumps(package, indent=2, ensure_ascii=False) + "\n"
     for resource in package["resources"]:
@@ -258,9 +292,13 @@ def package_files(session: Session) -> Iterator[tuple[str, str]]:
 
 
 def package_zip(session: Session) -> bytes:
+    return zip_of(package_files(session))
+
+
+def zip_of(files: Iterator[tuple[str, str]]) -> bytes:
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED) as archive:
-        for name, text in package_files(session):
+        for name, text in files:
             archive.writestr(f"msckb/{name}", text)
     return buffer.getvalue()
 

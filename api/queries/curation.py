@@ -72,10 +72,11 @@ def changes(
     identifier: str | None,
     key: str | None,
     action: m.ChangeAction | None,
-    since: datetime | None,
-    until: datetime | None,
+    since: int | datetime | None,
+    until: int | datetime | None,
 ) -> Select[Any]:
-    """The audit trail, filtered; the caller pages it."""
+    """The audit trail, filtered; the caller pages it. ``since`` and ``until`` are a
+    change id (after it; up to and including it) or a moment (at or after; before)."""
     statement = select(m.Change)
     for column, value in (
         (m.Change.entity, entity),
@@ -85,8 +86,12 @@ def changes(
     ):
         if value is not None:
             statement = statement.where(column == value)
-    if since is not None:
+    if isinstance(since, int):
+        statement = statement.where(m.Change.id > since)
+    elif since is not None:
         statement = statement.where(m.Change.at >= since)
-    if until is not None:
+    if isinstance(until, int):
+        statement = statement.where(m.Change.id <= until)
+    elif until is not None:
         statement = statement.where(m.Change.at < until)
     return statement

@@ -6,11 +6,13 @@ DELETE nothing. PATCH and DELETE need the ETag read from the GET in If-Match.
 Every write needs an X-API-Key; deletions need an admin key.
 """
 
+import re
 from collections.abc import Callable
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Body, Depends, Header, Path, Query, Request, Response
+from sqlalchemy import select
 
 import models as m
 from api.facts import kinds as k
@@ -20,7 +22,7 @@ from api.queries import curation as q
 from api.schemas import Page
 from api.schemas.curation import ChangeRead, DuplicateRead, ImportRead, WriteResult
 from api.seeding import schemas as s
-from api.web.auth import AdminDep, CuratorDep, ReaderDep
+from api.web.auth import AdminDep, CuratorDep
 from api.web.deps import SessionDep
 from api.web.errors import BadRequest, NotFound, problem_responses
 from api.web.pagination import PagerDep
@@ -356,25 +358,122 @@ async def import_references(request: Request, session: SessionDep, key: CuratorD
 # --- the audit trail -------------------------------------------------------------------------
 
 
+def _since_or_until(name: str, value: str | None) -> int | datetime | None:
+    """A change id, or an ISO 8601 moment (a date, or a date and time); else a 400."""
+    if value is None:
+        return None
+    if re.fullmatch(r"[0-9]{1,18}", value):  # a change id (ASCII digits, fits 64 bits)
+        return int(value)
+    try:
+        moment = datetime.fromisoformat(value)
+    except ValueError:
+        moment = None
+    if moment is None or not re.match(r"^\d{4}-\d{2}-\d{2}", value):
+        raise BadRequest(
+            f"{name}={value!r}: give a change id (an integer) or an ISO 8601 date or time, "
+            "e.g. 2026-12-02 or 2026-12-02T05:00:00Z.",
+            errors=[{"location": f"query.{name}", "message": "not an id or a time", "type": name}],
+        )
+    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
+
+
+SinceQuery = Annotated[
+    str | None,
+    Query(description="After this change id, or at or after this time (ISO 8601)."),
+]
+UntilQuery = Annotated[
+    str | None,
+    Query(description="Up to and including this change id, or before this time (ISO 8601)."),
+]
+
+
+def _trail(
+    session: SessionDep,
+    pager: PagerDep,
+    *,
+    entity: str | None,
+    identifier: str | None,
+    key: str | None = None,
+    action: m.ChangeAction | None = None,
+    since: str | None = None,
+    until: str | None = None,
+) -> Page[ChangeRead]:
+    statement = q.changes(
+        entity=entity,
+        identifier=identifier,
+        key=key,
+        action=action,
+        since=_since_or_until("since", since),
+        until=_since_or_until("until", until),
+    )
+    return pager.page(session, statement, key=m.Change.id, item=ChangeRead.model_validate)
+
+
 @router.get(
     "/changes",
-    summary="The audit trail: every write, who made it, when, before and after (any key)",
+    summary="The change history: every write by the API, seed runs, imports, restores",
+    description='Public. Each change names the key\'s name (never the key), "seed" for a '
+    'seed run or "cli" for the command line, with the entry before and after.',
     response_model=Page[ChangeRead],
-    responses=problem_responses(401),
+    responses=problem_responses(400),
     tags=["curation"],
 )
 def changes_list(
     session: SessionDep,
-    _key: ReaderDep,
     pager: PagerDep,
     entity: Annotated[str | None, Query(description='E.g. "species".')] = None,
     identifier: Annotated[str | None, Query(description='E.g. "cds-msc-311".')] = None,
-    key: Annotated[str | None, Query(description="Name of the API key.")] = None,
+    key: Annotated[str | None, Query(description='Name of the API key, or "seed".')] = None,
     action: m.ChangeAction | None = None,
-    since: Annotated[datetime | None, Query(description="At or after (ISO 8601).")] = None,
-    until: Annotated[datetime | None, Query(description="Before (ISO 8601).")] = None,
+    since: SinceQuery = None,
+    until: UntilQuery = None,
 ) -> Page[ChangeRead]:
-    statement = q.changes(
-        entity=entity, identifier=identifier, key=key, action=action, since=since, until=until
+    return _trail(
+        session,
+        pager,
+        entity=entity,
+        identifier=identifier,
+        key=key,
+        action=action,
+        since=since,
+        until=until,
     )
-    return pager.page(session, statement, key=m.Change.id, item=ChangeRead.model_validate)
+
+
+def _history(kind: Kind, base: str) -> None:
+    """GET {base}/{slug}/history: the changes of one fact, deleted ones included."""
+    column = getattr(kind.model, kind.key[0])
+
+    @router.get(
+        f"{base}/{{slug}}/history",
+        summary=f"The history of one {kind.entity}: every change, oldest first",
+        response_model=Page[ChangeRead],
+        responses=problem_responses(400, 404),
+        tags=["curation"],
+        operation_id=f"history_{kind.entity.replace(' ', '_')}",
+    )
+    def history(
+        session: SessionDep,
+        pager: PagerDep,
+        slug: str,
+        since: SinceQuery = None,
+        until: UntilQuery = None,
+    ) -> Page[ChangeRead]:
+        exists = session.scalar(select(kind.model.id).where(column == slug)) is not None
+        recorded = session.scalar(
+            select(m.Change.id).where(m.Change.entity == kind.entity, m.Change.identifier == slug)
+        )
+        if not exists and recorded is None:
+            raise NotFound(f"No {kind.entity} {slug!r}, and none in the history.")
+        return _trail(session, pager, entity=kind.entity, identifier=slug, since=since, until=until)
+
+
+for _kind, _base in (
+    (k.SPECIES, "/species"),
+    (k.TRANSFORMATION, "/transformations"),
+    (k.SYNTHESIS, "/syntheses"),
+    (k.EXPERIMENT, "/experiments"),
+    (k.MALDI_MEASUREMENT, "/maldi"),
+    (k.REFERENCE, "/references"),
+):
+    _history(_kind, _base)

@@ -6,6 +6,7 @@ write); PostgreSQL with pg_dump (one snapshot, custom format) and pg_restore
 """
 
 import glob
+import json
 import shutil
 import sqlite3
 import subprocess
@@ -80,6 +81,7 @@ def restore(engine: Engine, source: Path) -> None:
             origin.close()
         engine.dispose()
         _new_data_version(engine)
+        _record_restore(engine, source)
         return
     done = subprocess.run(
         [
@@ -99,6 +101,7 @@ def restore(engine: Engine, source: Path) -> None:
         raise BackupError(f"pg_restore failed: {done.stderr.strip()}")
     engine.dispose()
     _new_data_version(engine)
+    _record_restore(engine, source)
 
 
 def _new_data_version(engine: Engine) -> None:
@@ -109,4 +112,18 @@ def _new_data_version(engine: Engine) -> None:
             connection.execute(
                 text("UPDATE data_version SET token = :token WHERE id = 1"),
                 {"token": uuid.uuid4().hex},
+            )
+
+
+def _record_restore(engine: Engine, source: Path) -> None:
+    """A restore replaces everything, the history included: the restored history then
+    says so, so that what was replaced is not silently gone from the record."""
+    with engine.begin() as connection:
+        if inspect(connection).has_table("change"):
+            connection.execute(
+                text(
+                    "INSERT INTO change (at, key_name, action, entity, identifier, after)"
+                    " VALUES (CURRENT_TIMESTAMP, 'cli', 'update', 'database', :name, :after)"
+                ),
+                {"name": source.name, "after": json.dumps({"restored_from": source.name})},
             )

@@ -66,7 +66,7 @@ def test_concurrent_patches_of_one_row_exactly_one_wins(
     assert sorted(results.values()) == [200, 412], results
     winner = next(text for text, status in results.items() if status == 200)
     assert first.get(url).json()["description"] == winner
-    trail = first.get("/api/v1/changes", params={"identifier": "cds-pcs"}, headers=key).json()
+    trail = first.get("/api/v1/changes", params={"identifier": "cds-pcs", "key": "curie"}).json()
     assert [(c["action"], c["after"]["description"]) for c in trail["data"]] == [("update", winner)]
 
 

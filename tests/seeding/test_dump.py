@@ -1,5 +1,7 @@
 """`msckb dump-seeds`: the database written back as seed files loads without change."""
 
+import difflib
+import shutil
 from pathlib import Path
 
 from fastapi.testclient import TestClient
@@ -9,8 +11,8 @@ from sqlalchemy.orm import Session
 from api.seeding.dump import write_seed_files
 from api.seeding.loader import load, read_and_check
 from api.seeding.schemas import SEED_FILES
-from models import MaldiPeak, Species
-from tests.conftest import Keys
+from models import MaldiPeak, Reference, Species
+from tests.conftest import SEEDS_DIR, Keys
 
 
 def test_dump_then_seed_changes_nothing(seeded: Session, tmp_path: Path) -> None:
@@ -59,3 +61,96 @@ def test_edits_through_the_api_come_back_as_seed_files(
     assert session.scalars(select(Species.label).where(Species.slug == "inp-pc-msc")).one() == (
         "PC/MSC"
     )
+
+
+def _copy_of_seeds(tmp_path: Path) -> Path:
+    target = tmp_path / "seeds"
+    shutil.copytree(SEEDS_DIR, target)
+    return target
+
+
+def _unchanged_files(directory: Path, *but: str) -> None:
+    for path in SEEDS_DIR.iterdir():
+        if path.name not in but:
+            assert (directory / path.name).read_bytes() == path.read_bytes(), path.name
+
+
+def test_dumping_an_unchanged_database_leaves_seeds_byte_identical(
+    seeded: Session, tmp_path: Path
+) -> None:
+    seeds = _copy_of_seeds(tmp_path)
+    assert write_seed_files(seeded, seeds) == []
+    _unchanged_files(seeds)
+
+
+def test_one_api_edit_dumps_as_that_entrys_lines_only(
+    api: TestClient, keys: Keys, seeded: Session, tmp_path: Path
+) -> None:
+    seeds = _copy_of_seeds(tmp_path)
+    tag = api.get("/api/v1/species/cds-msc-322").headers["ETag"]
+    patched = api.patch(
+        "/api/v1/species/cds-msc-322",
+        json={"aliases": ["MSC322"]},
+        headers={**keys.curator, "If-Match": tag},
+    )
+    assert patched.status_code == 200, patched.text
+
+    assert write_seed_files(seeded, seeds) == [seeds / "species.yaml"]
+    _unchanged_files(seeds, "species.yaml")
+    old = (SEEDS_DIR / "species.yaml").read_text(encoding="utf-8").splitlines()
+    new = (seeds / "species.yaml").read_text(encoding="utf-8").splitlines()
+    changes = [
+        line
+        for line in difflib.unified_diff(old, new, lineterm="", n=0)
+        if line[:1] in "+-" and not line.startswith(("+++", "---"))
+    ]
+    assert changes == ["+  aliases: [MSC322]"]
+    # The line lands inside cds-msc-322's entry.
+    at = new.index("  aliases: [MSC322]")
+    entry_start = max(i for i, line in enumerate(new[:at]) if line.startswith("- slug: "))
+    assert new[entry_start] == "- slug: cds-msc-322"
+    assert not load(seeded, read_and_check(seeds)).changed
+
+
+def test_a_reference_edit_rewrites_that_field_of_references_bib_only(
+    seeded: Session, tmp_path: Path
+) -> None:
+    seeds = _copy_of_seeds(tmp_path)
+    reference = seeded.scalars(select(Reference).where(Reference.key == "jacs2002")).one()
+    reference.volume = "125"
+    seeded.flush()
+    assert write_seed_files(seeded, seeds) == [seeds / "references.bib"]
+    old = (SEEDS_DIR / "references.bib").read_text(encoding="utf-8").splitlines()
+    new = (seeds / "references.bib").read_text(encoding="utf-8").splitlines()
+    changes = [
+        line
+        for line in difflib.unified_diff(old, new, lineterm="", n=0)
+        if line[:1] in "+-" and not line.startswith(("+++", "---"))
+    ]
+    assert changes == ["-  volume = {124},", "+  volume = {125},"]
+
+
+def test_a_new_and_a_deleted_entry_are_appended_and_removed(
+    api: TestClient, keys: Keys, seeded: Session, tmp_path: Path
+) -> None:
+    seeds = _copy_of_seeds(tmp_path)
+    evidence = {"ref": "he_transformations", "locator": "Note S2", "status": "argued"}
+    body = {"slug": "inp-pc-x", "material": "InP", "kind": "pc", "label": "PC-X"}
+    created = api.post("/api/v1/species", json={**body, "evidence": evidence}, headers=keys.curator)
+    assert created.status_code == 201, created.text
+    url = "/api/v1/maldi/cds-pcs-table-s4-row-5"
+    tag = api.get(url).headers["ETag"]
+    gone = api.delete(url, headers={**keys.admin, "If-Match": tag})
+    assert gone.status_code == 200, gone.text
+
+    write_seed_files(seeded, seeds)
+    old_maldi = (SEEDS_DIR / "maldi.yaml").read_text(encoding="utf-8")
+    entry = old_maldi[old_maldi.index("- slug: cds-pcs-table-s4-row-5") :]
+    entry = entry[: entry.index("\n- ") + 1]
+    assert (seeds / "maldi.yaml").read_text(encoding="utf-8") == old_maldi.replace(entry, "")
+    new = (seeds / "species.yaml").read_text(encoding="utf-8")
+    assert new.endswith(
+        "- slug: inp-pc-x\n  material: InP\n  kind: pc\n  label: PC-X\n"
+        "  evidence: {ref: he_transformations, locator: Note S2, status: argued}\n"
+    )
+    assert not load(seeded, read_and_check(seeds)).changed
