@@ -936,5 +936,18 @@ def test_coverage_lists_what_each_part_of_the_source_gave(seeded: Session) -> No
     assert "cds-msc-311-to-cds-msc-322-thermal" in listing["Figure S2"]["transformations"]
     assert "cdte-smsc-ota-0-40-ml/1" in listing["Note S4"]["observations"]
     assert listing["Table S5"]["isomer pairs"] == ["cds-msc-311/cds-msc-322"]
+    assert listing["Table S2"]["source notes"] == ["table-s2-note"]
     for part, kinds in listing.items():
         assert kinds.get("references"), f"{part} names no reference"
+
+
+def test_table_s2_note_is_a_fact_with_its_evidence(api: TestClient) -> None:
+    (note,) = api.get("/api/v1/notes").json()["data"]
+    assert note["slug"] == "table-s2-note"
+    assert note["evidence"] == {
+        "reference": "he_transformations",
+        "locator": "Table S2, note",
+        "status": "reported",
+        "approximate": False,
+    }
+    assert "photocatalysis" in note["summary"]
