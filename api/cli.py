@@ -23,6 +23,7 @@ from api.queries import lookup
 from api.queries.bibliography import FactKind, bibliography
 from api.schemas.references import ReferenceRead
 from api.seeding.coverage import coverage as source_coverage
+from api.seeding.coverage import curated_from
 from api.seeding.dump import write_seed_files
 from api.seeding.files import SeedError
 from api.seeding.loader import SeedConflict, load, read_and_check
@@ -180,12 +181,21 @@ def dump_seeds(
 
 
 @app.command()
-def coverage() -> None:
-    """Number of facts the database holds from each part of the source."""
+def coverage(
+    counts_only: Annotated[
+        bool, typer.Option("--counts", help="Only the number of facts per part.")
+    ] = False,
+) -> None:
+    """What the database holds from each part of the source (Table S1 ... Note S5): the
+    number of facts, and the species, relations, observations, transformations,
+    references and other facts curated from it, by identifier."""
     with Session(get_engine()) as session:
         counts = source_coverage(session)
+        listing = {} if counts_only else curated_from(session)
     for part, count in counts.items():
-        typer.echo(f"{part:<10} {count:>4}")
+        typer.echo(f"{part:<10} {count:>4} facts")
+        for kind, identifiers in listing.get(part, {}).items():
+            typer.echo(f"  {kind}: {', '.join(identifiers)}")
     missing = [part for part, count in counts.items() if count == 0]
     if missing:
         typer.echo(f"no facts yet from: {', '.join(missing)}", err=True)

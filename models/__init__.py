@@ -8,7 +8,13 @@ from models.material import Material
 from models.procedure import ConditionStep, Experiment, Observation, StepComponent, Synthesis
 from models.reagent import Reagent
 from models.reference import Citation, Reference, ReferenceAuthor, ReferenceFieldSource
-from models.reference_data import Characterization, GlossaryTerm, MonomerFormula, PhysicalConstant
+from models.reference_data import (
+    Characterization,
+    GlossaryTerm,
+    MonomerFormula,
+    PhysicalConstant,
+    SourceNote,
+)
 from models.relation import Comparison, Counterpart, IsomerPair, QuasiIsomerGroup, QuasiIsomerMember
 from models.release import DataRelease, DataVersion
 from models.species import AbsorptionPeak, Composition, SizeMeasurement, Species, SpeciesAlias
@@ -27,6 +33,7 @@ __all__ = [
     "Change",
     "ChangeAction",
     "Role",
+    "SourceNote",
     "SeedState",
     "VersionedMixin",
     "Base",

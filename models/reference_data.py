@@ -1,5 +1,5 @@
 """Reference data stated in the source beside the species: glossary terms, physical
-constants, monomer formulas and characterisation records."""
+constants, monomer formulas, characterisation records and the notes of its tables."""
 
 from sqlalchemy import CheckConstraint, ForeignKey, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
@@ -71,3 +71,14 @@ class Characterization(EvidenceMixin, Base):
 
     material: Mapped[Material | None] = relationship(lazy="raise")
     experiment: Mapped[Experiment | None] = relationship(lazy="raise")
+
+
+class SourceNote(EvidenceMixin, Base):
+    """A statement the source makes beside a table's or figure's rows (the note under
+    Table S2), summarised in the project's words; the locator points to it."""
+
+    __tablename__ = "source_note"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    slug: Mapped[str] = mapped_column(String(80), unique=True)
+    summary: Mapped[str] = mapped_column(Text)

@@ -535,6 +535,17 @@ CHARACTERIZATION = _kind(
     "characterizations.yaml",
 )
 
+SOURCE_NOTE = _kind(
+    "source notes",
+    "source note",
+    m.SourceNote,
+    s.SourceNoteSeed,
+    columns_of(s.SourceNoteSeed),
+    ("slug",),
+    "notes.yaml",
+    "notes",
+)
+
 KINDS: tuple[Kind, ...] = (
     MATERIAL,
     REAGENT,
@@ -555,6 +566,7 @@ KINDS: tuple[Kind, ...] = (
     MALDI_MEASUREMENT,
     TRANSFORMATION,
     CHARACTERIZATION,
+    SOURCE_NOTE,
 )
 """Every kind the seed files hold, parents before the kinds that point to them."""
 

@@ -19,6 +19,7 @@ from models import (
     MonomerFormula,
     PhysicalConstant,
     QuasiIsomerGroup,
+    SourceNote,
 )
 
 
@@ -98,3 +99,7 @@ def list_characterizations(*, material_id: int | None = None) -> Select[Any]:
     if material_id is not None:
         statement = statement.where(Characterization.material_id == material_id)
     return statement
+
+
+def list_source_notes() -> Select[Any]:
+    return select(SourceNote).options(with_reference(SourceNote.reference))

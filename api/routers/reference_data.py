@@ -17,6 +17,7 @@ from api.schemas.reference_data import (
     KeyAdvanceRead,
     MechanismRead,
     MonomerFormulaRead,
+    SourceNoteRead,
 )
 from api.schemas.species import QuasiIsomerGroupRead
 from api.web.deps import SessionDep
@@ -30,6 +31,7 @@ from models import (
     MonomerFormula,
     PhysicalConstant,
     QuasiIsomerGroup,
+    SourceNote,
 )
 
 router = APIRouter(tags=["reference data"])
@@ -176,3 +178,13 @@ def characterizations_list(
     return pager.page(
         session, statement, key=Characterization.slug, item=CharacterizationRead.model_validate
     )
+
+
+_listing(
+    "/notes",
+    "source_notes_list",
+    "What the source states beside its tables' rows (the note under Table S2)",
+    SourceNoteRead,
+    q.list_source_notes,
+    SourceNote.slug,
+)

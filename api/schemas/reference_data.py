@@ -88,3 +88,11 @@ class CharacterizationRead(Schema):
     experiment: SlugOf | None
     description: str
     evidence: Evidence
+
+
+class SourceNoteRead(Schema):
+    slug: str
+    summary: str = Field(
+        description="In the project's words; the evidence locates the note in the source."
+    )
+    evidence: Evidence

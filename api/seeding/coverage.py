@@ -1,12 +1,16 @@
-"""How many facts the database holds from each part of the source."""
+"""What the database holds from each part of the source: how many facts, and which."""
 
 import re
-from collections import Counter
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Iterator
+from typing import Any
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from models import Base, Citation
+from api.facts.kinds import KINDS, Names
+from api.facts.rows import loader_options
+from models import Base, Citation, Reference
 from models.evidence import EvidenceMixin
 
 PARTS: tuple[str, ...] = (
@@ -46,3 +50,59 @@ def coverage(session: Session) -> dict[str, int]:
             if part is not None:
                 counts[part] += n
     return {part: counts[part] for part in PARTS}
+
+
+Listing = dict[str, dict[str, list[str]]]
+"""Per part of the source, per kind of fact, the identifiers curated from it."""
+
+
+def _evidence_in(value: Any) -> Iterator[dict[str, Any]]:
+    """Every evidence an entry holds, its children's included."""
+    if isinstance(value, dict):
+        if isinstance(value.get("evidence"), dict):
+            yield value["evidence"]
+        for name, item in value.items():
+            if name != "evidence":
+                yield from _evidence_in(item)
+    elif isinstance(value, list):
+        for item in value:
+            yield from _evidence_in(item)
+
+
+def curated_from(session: Session) -> Listing:
+    """What was curated from each part of the source: for every kind of fact (and for
+    observations, which stand in their experiment's entry) the identifiers of the facts
+    with evidence located in that part, and the references those facts and the
+    part's citations rest on."""
+    found: dict[str, dict[str, set[str]]] = {part: defaultdict(set) for part in PARTS}
+
+    def note(kind: str, identifier: str, evidence: Iterable[dict[str, Any]]) -> None:
+        for e in evidence:
+            part = part_of(e["locator"])
+            if part is not None:
+                found[part][kind].add(identifier)
+                found[part]["references"].add(e["ref"])
+
+    names = Names(session)
+    for kind in KINDS:
+        statement = select(kind.model).options(*loader_options(kind.model, kind.children))
+        for row in session.scalars(statement):
+            entry = kind.entry(row, names)
+            identifier = kind.identifier(kind.schema.model_validate(entry))
+            observations = entry.pop("observations", [])
+            note(kind.name, identifier, _evidence_in(entry))
+            for position, observation in enumerate(observations, start=1):
+                note("observations", f"{identifier}/{position}", _evidence_in(observation))
+    for locator, key in session.execute(
+        select(Citation.locator, Reference.key).join(
+            Reference, Citation.reference_id == Reference.id
+        )
+    ):
+        part = part_of(locator)
+        if part is not None:
+            found[part]["references"].add(key)
+    order = [kind.name for kind in KINDS] + ["observations", "references"]
+    return {
+        part: {name: sorted(kinds[name]) for name in order if kinds.get(name)}
+        for part, kinds in found.items()
+    }

@@ -493,6 +493,16 @@ class CharacterizationSeed(Evidenced):
     description: Text
 
 
+class SourceNoteSeed(Evidenced):
+    slug: Slug
+    summary: Text
+    """In the project's words; the evidence locates the note in the source."""
+
+
+class NotesFile(Entry):
+    notes: list[SourceNoteSeed]
+
+
 class CharacterizationsFile(Entry):
     characterizations: list[CharacterizationSeed]
 
@@ -512,5 +522,6 @@ SEED_FILES: dict[str, type[Entry]] = {
     "maldi.yaml": MaldiFile,
     "transformations.yaml": TransformationsFile,
     "characterizations.yaml": CharacterizationsFile,
+    "notes.yaml": NotesFile,
 }
 """Every YAML seed file and its schema, in load order."""

@@ -208,4 +208,5 @@ def test_cli_seed_reports_then_refuses_bad_files_and_writes_nothing(
     coverage = msckb(url, "coverage")
     assert coverage.returncode == 0, coverage.stderr
     assert "Note S5" in coverage.stdout
+    assert "  transformations: cdte-smsc-371-to-cdte-smsc-417-ota-0-30," in coverage.stdout
     assert msckb(url, "seed").stdout.strip().endswith("nothing changed")

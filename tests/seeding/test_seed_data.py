@@ -8,7 +8,7 @@ from fastapi.testclient import TestClient
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
-from api.seeding.coverage import PARTS, coverage
+from api.seeding.coverage import PARTS, coverage, curated_from
 from models import (
     AbsorptionPeak,
     Characterization,
@@ -924,3 +924,30 @@ def test_table_s2_key_advances_link_the_species_curated_from_their_row(api: Test
             species = api.get(f"/api/v1/species/{slug}").json()
             located = [species["evidence"], *(p["evidence"] for p in species["absorption_peaks"])]
             assert f"Table S2 [{number}]" in {e["locator"] for e in located}, slug
+
+
+def test_coverage_lists_what_each_part_of_the_source_gave(seeded: Session) -> None:
+    listing = curated_from(seeded)
+    assert list(listing) == list(PARTS)
+    assert set(listing["Table S2"]["key advances"]) == {str(n) for n in range(1, 12)}
+    assert {"cdse-msc-330", "inp-msc-386", "pbse-mscs-table-s2-6"} <= set(
+        listing["Table S2"]["species"]
+    )
+    assert "cds-msc-311-to-cds-msc-322-thermal" in listing["Figure S2"]["transformations"]
+    assert "cdte-smsc-ota-0-40-ml/1" in listing["Note S4"]["observations"]
+    assert listing["Table S5"]["isomer pairs"] == ["cds-msc-311/cds-msc-322"]
+    assert listing["Table S2"]["source notes"] == ["table-s2-note"]
+    for part, kinds in listing.items():
+        assert kinds.get("references"), f"{part} names no reference"
+
+
+def test_table_s2_note_is_a_fact_with_its_evidence(api: TestClient) -> None:
+    (note,) = api.get("/api/v1/notes").json()["data"]
+    assert note["slug"] == "table-s2-note"
+    assert note["evidence"] == {
+        "reference": "he_transformations",
+        "locator": "Table S2, note",
+        "status": "reported",
+        "approximate": False,
+    }
+    assert "photocatalysis" in note["summary"]
