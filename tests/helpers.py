@@ -70,7 +70,7 @@ def is_problem(response: object, status: int) -> dict[str, object]:
     return body
 
 
-def listing(api: TestClient, path: str, **params: object) -> list[dict[str, Any]]:
+def listing(api: TestClient, path: str, **params: Any) -> list[dict[str, Any]]:
     """The ``data`` of one page of up to 500 items of a list endpoint (asserted 200)."""
     response = api.get(path, params={"limit": 500, **params})
     assert response.status_code == 200, response.text
@@ -78,7 +78,7 @@ def listing(api: TestClient, path: str, **params: object) -> list[dict[str, Any]
     return data
 
 
-def slugs(api: TestClient, **params: object) -> list[str]:
+def slugs(api: TestClient, **params: Any) -> list[str]:
     """Slugs of the species ``GET /api/v1/species`` answers with ``params``, in order."""
     return [s["slug"] for s in listing(api, "/api/v1/species", **params)]
 

@@ -3,6 +3,7 @@
 Envelope, pages and a cursor from another list use every list of the seeded database
 (they name no value of it); the rest runs on a few rows each test makes (``rows``)."""
 
+from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
@@ -125,7 +126,7 @@ def test_unknown_parameter_on_a_detail_endpoint_is_a_400(client: TestClient) -> 
 )
 @pytest.mark.usefixtures("rows")
 def test_invalid_values_list_each_bad_parameter(
-    client: TestClient, params: dict[str, object], location: str
+    client: TestClient, params: dict[str, Any], location: str
 ) -> None:
     body = is_problem(client.get("/api/v1/species", params=params), 422)
     assert [e["location"] for e in body["errors"]] == [location]  # type: ignore[attr-defined]

@@ -15,14 +15,14 @@ from tests.helpers import is_problem
 API = "/api/v1"
 
 
-def data(api: TestClient, path: str, **params: object) -> list[dict[str, Any]]:
+def data(api: TestClient, path: str, **params: Any) -> list[dict[str, Any]]:
     response = api.get(f"{API}{path}", params={"limit": 500, **params})
     assert response.status_code == 200, response.text
     items: list[dict[str, Any]] = response.json()["data"]
     return items
 
 
-def slugs(api: TestClient, **params: object) -> list[str]:
+def slugs(api: TestClient, **params: Any) -> list[str]:
     return [s["slug"] for s in data(api, "/species", **params)]
 
 
@@ -112,7 +112,7 @@ def test_a_range_peak_matches_a_window_it_overlaps(api: TestClient) -> None:
 # --- Which species resolve a 383 nm peak -------------------------------------------
 
 
-def resolve(api: TestClient, **params: object) -> dict[str, Any]:
+def resolve(api: TestClient, **params: Any) -> dict[str, Any]:
     response = api.get(f"{API}/species/resolve", params=params)
     assert response.status_code == 200, response.text
     body: dict[str, Any] = response.json()
@@ -281,7 +281,7 @@ def test_key_advances_of_a_material_are_in_its_bibliography(api: TestClient) -> 
 # --- What MSC-322 can turn into, both directions --------------------------------------
 
 
-def rows(api: TestClient, **params: object) -> set[tuple[str, str, str, str]]:
+def rows(api: TestClient, **params: Any) -> set[tuple[str, str, str, str]]:
     return {
         (t["id"], t["direction"], t["source"]["slug"], t["product"]["slug"])
         for t in data(api, "/transformations", **params)
@@ -388,7 +388,7 @@ def test_glossary_by_text(api: TestClient) -> None:
 
 
 def test_syntheses_by_reagent_role_temperature_and_species(api: TestClient) -> None:
-    def synthesis_slugs(**params: object) -> list[str]:
+    def synthesis_slugs(**params: Any) -> list[str]:
         return [s["slug"] for s in data(api, "/syntheses", **params)]
 
     in_toluene = synthesis_slugs(solvent="toluene")
@@ -404,7 +404,7 @@ def test_syntheses_by_reagent_role_temperature_and_species(api: TestClient) -> N
 
 
 def test_experiments_by_reagent_role_temperature_and_species(api: TestClient) -> None:
-    def experiment_slugs(**params: object) -> list[str]:
+    def experiment_slugs(**params: Any) -> list[str]:
         return [e["slug"] for e in data(api, "/experiments", **params)]
 
     assert experiment_slugs(reagent="CdO") == ["cdse-msc-growth-cdo-dodecylamine-80c"]

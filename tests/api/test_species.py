@@ -265,7 +265,7 @@ def test_unknown_slug_is_a_404_problem(client: TestClient, slug: str) -> None:
 # --- issue 16: the questions asked of the literature the source summarises -------------------
 
 
-def species_list(api: TestClient, **params: object) -> dict[str, dict[str, Any]]:
+def species_list(api: TestClient, **params: Any) -> dict[str, dict[str, Any]]:
     response = api.get("/api/v1/species", params={"limit": 500, **params})
     assert response.status_code == 200, response.text
     return {s["slug"]: s for s in response.json()["data"]}

@@ -38,7 +38,7 @@ def network(session: Session) -> None:
     make_network(session)
 
 
-def transformations(api: TestClient, **params: object) -> list[dict[str, Any]]:
+def transformations(api: TestClient, **params: Any) -> list[dict[str, Any]]:
     return listing(api, "/api/v1/transformations", **params)
 
 
@@ -233,7 +233,7 @@ def test_unknown_transformation_is_a_404(client: TestClient) -> None:
     is_problem(client.get("/api/v1/transformations/42"), 404)
 
 
-def paths(api: TestClient, **params: object) -> dict[str, Any]:
+def paths(api: TestClient, **params: Any) -> dict[str, Any]:
     response = api.get("/api/v1/transformations/paths", params=params)
     assert response.status_code == 200, response.text
     body: dict[str, Any] = response.json()
@@ -344,7 +344,7 @@ def test_max_steps_and_limit(client: TestClient) -> None:
         ({"source": "cds-msc-311", "target": "cds-msc-322", "max_steps": 99}, 422),
     ],
 )
-def test_path_errors(client: TestClient, params: dict[str, object], status: int) -> None:
+def test_path_errors(client: TestClient, params: dict[str, Any], status: int) -> None:
     is_problem(client.get("/api/v1/transformations/paths", params=params), status)
 
 
