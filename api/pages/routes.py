@@ -9,9 +9,9 @@ asked under /api/v1 stays problem+json.
 import re
 from collections.abc import Callable, Coroutine
 from typing import Annotated, Any
-from urllib.parse import quote
+from urllib.parse import quote, urlencode
 
-from fastapi import APIRouter, Query, Request, Response
+from fastapi import APIRouter, Depends, Query, Request, Response
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse
 from fastapi.routing import APIRoute
@@ -45,8 +45,9 @@ from api.schemas.species import SpeciesDetail, SpeciesSummary
 from api.schemas.transformations import TransformationDetail, TransformationSummary
 from api.web.deps import SessionDep
 from api.web.errors import ProblemError
-from models import Material
-from models.enums import SpeciesKind
+from api.web.pagination import DEFAULT_LIMIT, PagerDep, Window
+from models import Material, Reference
+from models.enums import EvidenceStatus, SpeciesKind, Trigger
 
 
 class PageRoute(APIRoute):
@@ -56,6 +57,7 @@ class PageRoute(APIRoute):
         handler = super().get_route_handler()
 
         async def answer(request: Request) -> Response:
+            _drop_empty_parameters(request)
             try:
                 return await handler(request)
             except ProblemError as exc:
@@ -67,7 +69,30 @@ class PageRoute(APIRoute):
         return answer
 
 
-router = APIRouter(route_class=PageRoute, include_in_schema=False)
+def _drop_empty_parameters(request: Request) -> None:
+    """A form's empty field ("any material") means no filter on a page, where the API
+    answers an empty value with a 422: the page reads the query without it, so its
+    links (the next page's too) carry only the filters that were chosen."""
+    params = request.query_params.multi_items()
+    kept = [(k, v) for k, v in params if v.strip()]
+    if len(kept) != len(params):
+        request.scope["query_string"] = urlencode(kept).encode("latin-1")
+        # Request caches what it parsed; let it read the new query string.
+        request.__dict__.pop("_query_params", None)
+        request.__dict__.pop("_url", None)
+
+
+def _remember_latest_release(request: Request, session: SessionDep) -> None:
+    """Every page names the latest release (the header links the releases when one
+    exists); the same session and transaction as the page's own queries."""
+    request.state.latest_release = latest_release(session)
+
+
+router = APIRouter(
+    route_class=PageRoute,
+    include_in_schema=False,
+    dependencies=[Depends(_remember_latest_release)],
+)
 
 _HEADINGS = {400: "Bad request", 404: "Not found", 422: "Invalid request"}
 
@@ -109,6 +134,10 @@ def _evidence_keys(value: Any) -> set[str]:
         for item in value:
             found |= _evidence_keys(item)
     return found
+
+
+def _formulas(session: SessionDep) -> list[str]:
+    return list(session.scalars(select(Material.formula).order_by(Material.formula)))
 
 
 @router.get("/", response_class=HTMLResponse)
@@ -162,15 +191,65 @@ def material_page(request: Request, session: SessionDep, formula: str) -> HTMLRe
     )
 
 
+def _listing(request: Request, window: Window[Any], filters: dict[str, Any]) -> dict[str, Any]:
+    """What every list page shows about its page: the rows' count, the filters chosen,
+    the next page (the API's cursor, in the page's own URL) and the first."""
+    first = [(k, v) for k, v in request.query_params.multi_items() if k not in ("cursor", "count")]
+    return {
+        "meta": window.meta,
+        "next_url": window.links.next,
+        "first_url": None
+        if "cursor" not in request.query_params
+        else request.url.path + (f"?{urlencode(first)}" if first else ""),
+        "filters": filters,
+        "limit": window.meta.limit,
+        "default_limit": DEFAULT_LIMIT,
+    }
+
+
+def _api_path(request: Request, path: str) -> str:
+    """The API list that answers the same query: same filters, limit and cursor."""
+    query = request.url.query
+    return path + (f"?{query}" if query else "")
+
+
+MaterialFilter = Annotated[
+    str | None, Query(description='Material formula, e.g. "CdS"; an unknown one is a 404.')
+]
+
+
 @router.get("/species", response_class=HTMLResponse)
-def species_index(request: Request, session: SessionDep) -> HTMLResponse:
-    rows = mappings(session, list_species().order_by(SPECIES.c.slug))
-    species = [SpeciesSummary.model_validate(s) for s in species_summaries(session, rows)]
+def species_index(
+    request: Request,
+    session: SessionDep,
+    pager: PagerDep,
+    material: MaterialFilter = None,
+    kind: SpeciesKind | None = None,
+    status: EvidenceStatus | None = None,
+) -> HTMLResponse:
+    # Counting is one more query on a small table: the page says how many match.
+    pager.count = True
+    statement = list_species(
+        material_id=None if material is None else lookup.material_id(session, material),
+        kind=kind,
+        status=status,
+    )
+    window = pager.window(session, statement, key="slug")
+    species = [SpeciesSummary.model_validate(s) for s in species_summaries(session, window.rows)]
+    json_path = _api_path(request, "/api/v1/species")
     return page(
         request,
         "species_index.html",
-        {"title": "Species", "species": species},
-        json_url="/api/v1/species",
+        {
+            "title": "Species",
+            "species": species,
+            "materials": _formulas(session),
+            "kinds": list(SpeciesKind),
+            "statuses": list(EvidenceStatus),
+            **_listing(request, window, {"material": material, "kind": kind, "status": status}),
+        },
+        json_url=json_path,
+        next_url=window.links.next,
     )
 
 
@@ -210,17 +289,44 @@ def species_page(request: Request, session: SessionDep, slug: str) -> HTMLRespon
 
 
 @router.get("/transformations", response_class=HTMLResponse)
-def transformations_index(request: Request, session: SessionDep) -> HTMLResponse:
-    statement = list_transformations().order_by("slug")
+def transformations_index(
+    request: Request,
+    session: SessionDep,
+    pager: PagerDep,
+    material: MaterialFilter = None,
+    trigger: Trigger | None = None,
+    status: EvidenceStatus | None = None,
+) -> HTMLResponse:
+    pager.count = True
+    # As the API lists them: a reversible transformation once, forward.
+    statement = list_transformations(
+        material_id=None if material is None else lookup.material_id(session, material),
+        trigger=trigger,
+        status=status,
+        include_reverse=True,
+    )
+    window = pager.window(session, statement, key="slug")
     transformations = [
-        TransformationSummary.model_validate(transformation_summary(t))
-        for t in mappings(session, statement)
+        TransformationSummary.model_validate(transformation_summary(t)) for t in window.rows
     ]
+    json_path = _api_path(request, "/api/v1/transformations")
     return page(
         request,
         "transformations.html",
-        {"title": "Transformations", "transformations": transformations},
-        json_url="/api/v1/transformations",
+        {
+            "title": "Transformations",
+            "transformations": transformations,
+            "materials": _formulas(session),
+            "triggers": list(Trigger),
+            "statuses": list(EvidenceStatus),
+            **_listing(
+                request,
+                window,
+                {"material": material, "trigger": trigger, "status": status},
+            ),
+        },
+        json_url=json_path,
+        next_url=window.links.next,
     )
 
 
@@ -293,7 +399,7 @@ def network_page(
         identifier="network" + ("" if material is None else f"/{material}"),
         json_path=json_path,
     )
-    materials = list(session.scalars(select(Material.formula).order_by(Material.formula)))
+    materials = _formulas(session)
     return page(
         request,
         "network.html",
@@ -351,13 +457,29 @@ def table_page(request: Request, session: SessionDep, name: str) -> HTMLResponse
 
 
 @router.get("/references", response_class=HTMLResponse)
-def references_index(request: Request, session: SessionDep) -> HTMLResponse:
-    references = list(session.scalars(list_references().order_by("key")))
+def references_index(
+    request: Request,
+    session: SessionDep,
+    pager: PagerDep,
+    q: Annotated[str | None, Query(max_length=200)] = None,
+    year: Annotated[int | None, Query(ge=1000, le=9999)] = None,
+) -> HTMLResponse:
+    pager.count = True
+    window = pager.window(session, list_references(q=q, year=year), key=Reference.key)
+    json_path = _api_path(request, "/api/v1/references")
     return page(
         request,
         "references.html",
-        {"title": "References", "references": [(r, acs_citation(r)) for r in references]},
-        json_url="/api/v1/references",
+        {
+            "title": "References",
+            "references": [(r, acs_citation(r)) for r in window.rows],
+            "q": None,
+            "filter_q": q,
+            "year": year,
+            **_listing(request, window, {"q": q, "year": year}),
+        },
+        json_url=json_path,
+        next_url=window.links.next,
     )
 
 
