@@ -309,3 +309,41 @@ def test_list_page_filters_pass_through_like_the_api(api: TestClient) -> None:
     assert unknown.status_code == 404
     assert unknown.headers["content-type"].startswith("text/html")
     assert api.get("/species?cursor=nonsense").status_code == 422
+
+
+ENTRIES = [
+    ("/species/cds-msc-311", "/api/v1/species/cds-msc-311"),
+    (
+        "/transformations/cds-msc-311-to-cds-msc-322-thermal",
+        "/api/v1/transformations/cds-msc-311-to-cds-msc-322-thermal",
+    ),
+    ("/references/zhu2017two", "/api/v1/references/zhu2017two"),
+    ("/materials/CdS", "/api/v1/materials/CdS"),
+    ("/tables/S4", "/api/v1/tables/S4"),
+    ("/releases/1", "/api/v1/releases/1"),
+]
+
+
+@pytest.mark.parametrize(("path", "json_path"), ENTRIES)
+def test_entry_json_and_page_link_each_other(api: TestClient, path: str, json_path: str) -> None:
+    for _ in range(2):  # the second answer may come from the response cache
+        answer = api.get(json_path)
+        assert answer.status_code == 200
+        assert f'<{path}>; rel="alternate"; type="text/html"' in answer.headers["link"]
+        page = api.get(path)
+        assert page.status_code == 200
+        json_link = f'<http://testserver{json_path}>; rel="alternate"; type="application/json"'
+        assert json_link in page.headers["link"]
+
+
+@pytest.mark.parametrize(
+    "json_path",
+    [
+        "/api/v1/species/cds-msc-999",
+        "/api/v1/species/resolve?peak_nm=311",
+        "/api/v1/species",
+        "/api/v1/transformations/network",
+    ],
+)
+def test_only_an_existing_entry_links_a_page(api: TestClient, json_path: str) -> None:
+    assert 'type="text/html"' not in api.get(json_path).headers.get("link", "")
