@@ -11,13 +11,14 @@ from collections.abc import Callable, Coroutine
 from typing import Annotated, Any
 from urllib.parse import quote, urlencode
 
-from fastapi import APIRouter, Depends, Query, Request, Response
+from fastapi import APIRouter, Depends, Path, Query, Request, Response
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse
 from fastapi.routing import APIRoute
 from sqlalchemy import select
 
 from api import __version__
+from api.outputs import releases
 from api.outputs.citations import acs_citation
 from api.outputs.export import latest_release
 from api.outputs.figures import to_svg
@@ -39,14 +40,15 @@ from api.queries.transformations import (
     transformation_row,
     transformation_summary,
 )
+from api.schemas.curation import ReleaseDiffRead
 from api.schemas.maldi import MaldiRead
 from api.schemas.references import ReferenceRead
 from api.schemas.species import SpeciesDetail, SpeciesSummary
 from api.schemas.transformations import TransformationDetail, TransformationSummary
 from api.web.deps import SessionDep
-from api.web.errors import ProblemError
+from api.web.errors import NotFound, ProblemError
 from api.web.pagination import DEFAULT_LIMIT, PagerDep, Window
-from models import Material, Reference
+from models import DataRelease, Material, Reference
 from models.enums import EvidenceStatus, SpeciesKind, Trigger
 
 
@@ -536,6 +538,121 @@ def reference_page(request: Request, session: SessionDep, key: str) -> HTMLRespo
             "json_ld": record.json_ld(about=work),
         },
         json_url=json_path,
+    )
+
+
+@router.get("/releases", response_class=HTMLResponse)
+def releases_index(request: Request, session: SessionDep, pager: PagerDep) -> HTMLResponse:
+    pager.count = True
+    # As the API lists them: oldest first, by the same key, so the cursor is the API's.
+    window = pager.window(session, select(DataRelease), key=DataRelease.id)
+    json_path = _api_path(request, "/api/v1/releases")
+    return page(
+        request,
+        "releases.html",
+        {
+            "title": "Data releases",
+            "releases": [(x, releases.citation_text(x)) for x in window.rows],
+            **_listing(request, window, {}),
+        },
+        json_url=json_path,
+        next_url=window.links.next,
+    )
+
+
+def _release(session: SessionDep, number: int) -> DataRelease | None:
+    return session.scalars(select(DataRelease).where(DataRelease.number == number)).first()
+
+
+@router.get("/releases/{number}", response_class=HTMLResponse)
+def release_page(
+    request: Request,
+    session: SessionDep,
+    number: Annotated[int, Path(ge=1, le=2_147_483_647)],
+) -> HTMLResponse:
+    release = _release(session, number)
+    if release is None:
+        raise NotFound(f"No release {number}.")
+    neighbours = select(DataRelease.number)
+    previous = session.scalar(
+        neighbours.where(DataRelease.number < number).order_by(DataRelease.number.desc())
+    )
+    following = session.scalar(
+        neighbours.where(DataRelease.number > number).order_by(DataRelease.number)
+    )
+    diff = None
+    earlier = None if previous is None else _release(session, previous)
+    if earlier is not None and earlier.export is not None and release.export is not None:
+        # The API's diff (/api/v1/releases/{a}/diff/{b}): the same function and schema.
+        found = releases.diff(earlier.export, release.export)
+        diff = ReleaseDiffRead.model_validate(
+            {
+                "from_release": previous,
+                "to_release": number,
+                "added": found.added,
+                "changed": found.changed,
+                "removed": found.removed,
+            }
+        )
+    base = f"/api/v1/releases/{number}"
+    downloads = [
+        ("Citation, BibTeX", f"{base}/citation"),
+        ("Citation, CSL-JSON", f"{base}/citation?format=csljson"),
+    ]
+    if release.export is not None:
+        downloads = [
+            ("Export, JSON", f"{base}/export"),
+            ("Data package (ZIP)", f"{base}/export?format=datapackage"),
+            *downloads,
+        ]
+    citation = releases.citation_text(release)
+    record = Record(
+        title=f"Data release {number}",
+        url=str(request.url),
+        json_url=str(request.base_url).rstrip("/") + base,
+        identifier=f"releases/{number}",
+        # the record of a release is dated and versioned by that release, not the latest
+        release=release,
+        description=citation,
+    )
+    site = str(request.base_url).rstrip("/")
+    return page(
+        request,
+        "release.html",
+        {
+            "title": f"Data release {number}",
+            "release": release,
+            "citation": citation,
+            "bibtex": releases.bibtex(release),
+            "previous": previous,
+            "following": following,
+            "diff": diff,
+            "diff_url": None if previous is None else f"/api/v1/releases/{previous}/diff/{number}",
+            "downloads": downloads,
+            "record": record,
+            "json_ld": record.json_ld(
+                distribution=[
+                    {
+                        "@type": "DataDownload",
+                        "encodingFormat": media,
+                        "contentUrl": site + url,
+                    }
+                    for media, url in (
+                        ("application/json", base),
+                        *(
+                            [
+                                ("application/json", f"{base}/export"),
+                                ("application/zip", f"{base}/export?format=datapackage"),
+                            ]
+                            if release.export is not None
+                            else []
+                        ),
+                    )
+                ],
+                sha256=release.content_hash,
+            ),
+        },
+        json_url=base,
     )
 
 

@@ -23,6 +23,8 @@ PAGES = [
     ("/tables/S4", "/api/v1/tables/S4"),
     ("/references", "/api/v1/references"),
     ("/references/zhu2017two", "/api/v1/references/zhu2017two"),
+    ("/releases", "/api/v1/releases"),
+    ("/releases/1", "/api/v1/releases/1"),
 ]
 
 
