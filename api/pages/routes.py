@@ -204,6 +204,7 @@ def _listing(request: Request, window: Window[Any], filters: dict[str, Any]) -> 
         if "cursor" not in request.query_params
         else request.url.path + (f"?{urlencode(first)}" if first else ""),
         "filters": filters,
+        "filtered": any(value is not None for value in filters.values()),
         "limit": window.meta.limit,
         "default_limit": DEFAULT_LIMIT,
     }

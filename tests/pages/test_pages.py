@@ -291,7 +291,8 @@ def test_species_page_two_is_the_api_page_two(api: TestClient) -> None:
     ]
     assert slugs == [s["slug"] for s in second["data"]]
     assert (
-        f"{len(api.get('/api/v1/species?limit=500').json()['data'])} species match" in page_two.text
+        f"{len(api.get('/api/v1/species?limit=500').json()['data'])} species in all"
+        in page_two.text
     )
 
 
