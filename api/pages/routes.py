@@ -109,11 +109,11 @@ def error_page(request: Request, status: int, detail: str) -> HTMLResponse:
     )
 
 
-def _record(request: Request, session: SessionDep, **fields: Any) -> Record:
+def _record(request: Request, **fields: Any) -> Record:
     return Record(
         url=str(request.url),
         json_url=str(request.base_url).rstrip("/") + fields.pop("json_path"),
-        release=latest_release(session),
+        release=request.state.latest_release,
         **fields,
     )
 
@@ -173,7 +173,6 @@ def material_page(request: Request, session: SessionDep, formula: str) -> HTMLRe
     json_path = f"/api/v1/materials/{quote(material.formula)}"
     record = _record(
         request,
-        session,
         title=f"{material.formula}" + (f" ({material.name})" if material.name else ""),
         identifier=f"materials/{material.formula}",
         json_path=json_path,
@@ -264,7 +263,6 @@ def species_page(request: Request, session: SessionDep, slug: str) -> HTMLRespon
     json_path = f"/api/v1/species/{quote(species.slug)}"
     record = _record(
         request,
-        session,
         title=name,
         identifier=f"species/{species.slug}",
         json_path=json_path,
@@ -344,7 +342,6 @@ def transformation_page(
     json_path = f"/api/v1/transformations/{quote(transformation.id)}"
     record = _record(
         request,
-        session,
         title=f"Transformation {name}",
         identifier=f"transformations/{transformation.id}",
         json_path=json_path,
@@ -397,7 +394,6 @@ def network_page(
     json_path = f"/api/v1/transformations/network{query}"
     record = _record(
         request,
-        session,
         title=title,
         identifier="network" + ("" if material is None else f"/{material}"),
         json_path=json_path,
@@ -438,7 +434,6 @@ def table_page(request: Request, session: SessionDep, name: str) -> HTMLResponse
     json_path = f"/api/v1/tables/{table.name.value}"
     record = _record(
         request,
-        session,
         title=f"Table {table.name.value}, regenerated",
         identifier=f"tables/{table.name.value}",
         json_path=json_path,
@@ -499,7 +494,6 @@ def reference_page(request: Request, session: SessionDep, key: str) -> HTMLRespo
     citation = acs_citation(reference)
     record = _record(
         request,
-        session,
         title=f"Reference {reference.key}",
         identifier=f"references/{reference.key}",
         json_path=json_path,
