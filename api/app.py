@@ -7,6 +7,7 @@ from fastapi.openapi.utils import get_openapi
 
 from api import __version__
 from api.pages import install_pages
+from api.pages.alternate import AlternatePage
 from api.routers import (
     curation,
     export,
@@ -60,6 +61,8 @@ def create_app(*, data_version: VersionReader | None = None) -> FastAPI:
         docs_url=None,
         redoc_url=None,
     )
+    # innermost: it reads the route the request matched, and the cache keeps its header
+    app.add_middleware(AlternatePage)
     app.add_middleware(
         ResponseCache,
         version=data_version or DatabaseVersion(get_engine),

@@ -70,19 +70,29 @@ def page(
     context: dict[str, Any],
     *,
     json_url: str | None = None,
+    next_url: str | None = None,
     status_code: int = 200,
 ) -> HTMLResponse:
     """The page, with ``Link: <json_url>; rel="alternate"; type="application/json"``
-    naming the API resource that holds the same data."""
-    headers = {}
+    naming the API resource that holds the same data, and ``<next_url>; rel="next"``
+    on a list page that has a next page, as the API's lists send it."""
+    links = []
     absolute = None
     if json_url is not None:
         absolute = str(request.base_url).rstrip("/") + json_url
-        headers["Link"] = f'<{absolute}>; rel="alternate"; type="application/json"'
+        links.append(f'<{absolute}>; rel="alternate"; type="application/json"')
+    if next_url is not None:
+        links.append(f'<{next_url}>; rel="next"')
+    headers = {"Link": ", ".join(links)} if links else {}
     return templates.TemplateResponse(
         request,
         template,
-        {"json_url": absolute, **context},
+        {
+            "json_url": absolute,
+            # set for every page by the router's dependency (api/pages/routes.py)
+            "latest_release": getattr(request.state, "latest_release", None),
+            **context,
+        },
         status_code=status_code,
         headers=headers,
     )

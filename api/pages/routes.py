@@ -9,15 +9,16 @@ asked under /api/v1 stays problem+json.
 import re
 from collections.abc import Callable, Coroutine
 from typing import Annotated, Any
-from urllib.parse import quote
+from urllib.parse import quote, urlencode
 
-from fastapi import APIRouter, Query, Request, Response
+from fastapi import APIRouter, Depends, Path, Query, Request, Response
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse
 from fastapi.routing import APIRoute
 from sqlalchemy import select
 
 from api import __version__
+from api.outputs import releases
 from api.outputs.citations import acs_citation
 from api.outputs.export import latest_release
 from api.outputs.figures import to_svg
@@ -39,14 +40,16 @@ from api.queries.transformations import (
     transformation_row,
     transformation_summary,
 )
+from api.schemas.curation import ReleaseDiffRead
 from api.schemas.maldi import MaldiRead
 from api.schemas.references import ReferenceRead
 from api.schemas.species import SpeciesDetail, SpeciesSummary
 from api.schemas.transformations import TransformationDetail, TransformationSummary
 from api.web.deps import SessionDep
-from api.web.errors import ProblemError
-from models import Material
-from models.enums import SpeciesKind
+from api.web.errors import NotFound, ProblemError
+from api.web.pagination import DEFAULT_LIMIT, PagerDep, Window
+from models import DataRelease, Material, Reference
+from models.enums import EvidenceStatus, SpeciesKind, Trigger
 
 
 class PageRoute(APIRoute):
@@ -56,6 +59,7 @@ class PageRoute(APIRoute):
         handler = super().get_route_handler()
 
         async def answer(request: Request) -> Response:
+            _drop_empty_parameters(request)
             try:
                 return await handler(request)
             except ProblemError as exc:
@@ -67,7 +71,30 @@ class PageRoute(APIRoute):
         return answer
 
 
-router = APIRouter(route_class=PageRoute, include_in_schema=False)
+def _drop_empty_parameters(request: Request) -> None:
+    """A form's empty field ("any material") means no filter on a page, where the API
+    answers an empty value with a 422: the page reads the query without it, so its
+    links (the next page's too) carry only the filters that were chosen."""
+    params = request.query_params.multi_items()
+    kept = [(k, v) for k, v in params if v.strip()]
+    if len(kept) != len(params):
+        request.scope["query_string"] = urlencode(kept).encode("latin-1")
+        # Request caches what it parsed; let it read the new query string.
+        request.__dict__.pop("_query_params", None)
+        request.__dict__.pop("_url", None)
+
+
+def _remember_latest_release(request: Request, session: SessionDep) -> None:
+    """Every page names the latest release (the header links the releases when one
+    exists); the same session and transaction as the page's own queries."""
+    request.state.latest_release = latest_release(session)
+
+
+router = APIRouter(
+    route_class=PageRoute,
+    include_in_schema=False,
+    dependencies=[Depends(_remember_latest_release)],
+)
 
 _HEADINGS = {400: "Bad request", 404: "Not found", 422: "Invalid request"}
 
@@ -82,11 +109,11 @@ def error_page(request: Request, status: int, detail: str) -> HTMLResponse:
     )
 
 
-def _record(request: Request, session: SessionDep, **fields: Any) -> Record:
+def _record(request: Request, **fields: Any) -> Record:
     return Record(
         url=str(request.url),
         json_url=str(request.base_url).rstrip("/") + fields.pop("json_path"),
-        release=latest_release(session),
+        release=request.state.latest_release,
         **fields,
     )
 
@@ -109,6 +136,10 @@ def _evidence_keys(value: Any) -> set[str]:
         for item in value:
             found |= _evidence_keys(item)
     return found
+
+
+def _formulas(session: SessionDep) -> list[str]:
+    return list(session.scalars(select(Material.formula).order_by(Material.formula)))
 
 
 @router.get("/", response_class=HTMLResponse)
@@ -142,7 +173,6 @@ def material_page(request: Request, session: SessionDep, formula: str) -> HTMLRe
     json_path = f"/api/v1/materials/{quote(material.formula)}"
     record = _record(
         request,
-        session,
         title=f"{material.formula}" + (f" ({material.name})" if material.name else ""),
         identifier=f"materials/{material.formula}",
         json_path=json_path,
@@ -162,15 +192,66 @@ def material_page(request: Request, session: SessionDep, formula: str) -> HTMLRe
     )
 
 
+def _listing(request: Request, window: Window[Any], filters: dict[str, Any]) -> dict[str, Any]:
+    """What every list page shows about its page: the rows' count, the filters chosen,
+    the next page (the API's cursor, in the page's own URL) and the first."""
+    first = [(k, v) for k, v in request.query_params.multi_items() if k not in ("cursor", "count")]
+    return {
+        "meta": window.meta,
+        "next_url": window.links.next,
+        "first_url": None
+        if "cursor" not in request.query_params
+        else request.url.path + (f"?{urlencode(first)}" if first else ""),
+        "filters": filters,
+        "filtered": any(value is not None for value in filters.values()),
+        "limit": window.meta.limit,
+        "default_limit": DEFAULT_LIMIT,
+    }
+
+
+def _api_path(request: Request, path: str) -> str:
+    """The API list that answers the same query: same filters, limit and cursor."""
+    query = request.url.query
+    return path + (f"?{query}" if query else "")
+
+
+MaterialFilter = Annotated[
+    str | None, Query(description='Material formula, e.g. "CdS"; an unknown one is a 404.')
+]
+
+
 @router.get("/species", response_class=HTMLResponse)
-def species_index(request: Request, session: SessionDep) -> HTMLResponse:
-    rows = mappings(session, list_species().order_by(SPECIES.c.slug))
-    species = [SpeciesSummary.model_validate(s) for s in species_summaries(session, rows)]
+def species_index(
+    request: Request,
+    session: SessionDep,
+    pager: PagerDep,
+    material: MaterialFilter = None,
+    kind: SpeciesKind | None = None,
+    status: EvidenceStatus | None = None,
+) -> HTMLResponse:
+    # Counting is one more query on a small table: the page says how many match.
+    pager.count = True
+    statement = list_species(
+        material_id=None if material is None else lookup.material_id(session, material),
+        kind=kind,
+        status=status,
+    )
+    window = pager.window(session, statement, key="slug")
+    species = [SpeciesSummary.model_validate(s) for s in species_summaries(session, window.rows)]
+    json_path = _api_path(request, "/api/v1/species")
     return page(
         request,
         "species_index.html",
-        {"title": "Species", "species": species},
-        json_url="/api/v1/species",
+        {
+            "title": "Species",
+            "species": species,
+            "materials": _formulas(session),
+            "kinds": list(SpeciesKind),
+            "statuses": list(EvidenceStatus),
+            **_listing(request, window, {"material": material, "kind": kind, "status": status}),
+        },
+        json_url=json_path,
+        next_url=window.links.next,
     )
 
 
@@ -182,7 +263,6 @@ def species_page(request: Request, session: SessionDep, slug: str) -> HTMLRespon
     json_path = f"/api/v1/species/{quote(species.slug)}"
     record = _record(
         request,
-        session,
         title=name,
         identifier=f"species/{species.slug}",
         json_path=json_path,
@@ -210,17 +290,44 @@ def species_page(request: Request, session: SessionDep, slug: str) -> HTMLRespon
 
 
 @router.get("/transformations", response_class=HTMLResponse)
-def transformations_index(request: Request, session: SessionDep) -> HTMLResponse:
-    statement = list_transformations().order_by("slug")
+def transformations_index(
+    request: Request,
+    session: SessionDep,
+    pager: PagerDep,
+    material: MaterialFilter = None,
+    trigger: Trigger | None = None,
+    status: EvidenceStatus | None = None,
+) -> HTMLResponse:
+    pager.count = True
+    # As the API lists them: a reversible transformation once, forward.
+    statement = list_transformations(
+        material_id=None if material is None else lookup.material_id(session, material),
+        trigger=trigger,
+        status=status,
+        include_reverse=True,
+    )
+    window = pager.window(session, statement, key="slug")
     transformations = [
-        TransformationSummary.model_validate(transformation_summary(t))
-        for t in mappings(session, statement)
+        TransformationSummary.model_validate(transformation_summary(t)) for t in window.rows
     ]
+    json_path = _api_path(request, "/api/v1/transformations")
     return page(
         request,
         "transformations.html",
-        {"title": "Transformations", "transformations": transformations},
-        json_url="/api/v1/transformations",
+        {
+            "title": "Transformations",
+            "transformations": transformations,
+            "materials": _formulas(session),
+            "triggers": list(Trigger),
+            "statuses": list(EvidenceStatus),
+            **_listing(
+                request,
+                window,
+                {"material": material, "trigger": trigger, "status": status},
+            ),
+        },
+        json_url=json_path,
+        next_url=window.links.next,
     )
 
 
@@ -235,7 +342,6 @@ def transformation_page(
     json_path = f"/api/v1/transformations/{quote(transformation.id)}"
     record = _record(
         request,
-        session,
         title=f"Transformation {name}",
         identifier=f"transformations/{transformation.id}",
         json_path=json_path,
@@ -288,12 +394,11 @@ def network_page(
     json_path = f"/api/v1/transformations/network{query}"
     record = _record(
         request,
-        session,
         title=title,
         identifier="network" + ("" if material is None else f"/{material}"),
         json_path=json_path,
     )
-    materials = list(session.scalars(select(Material.formula).order_by(Material.formula)))
+    materials = _formulas(session)
     return page(
         request,
         "network.html",
@@ -329,7 +434,6 @@ def table_page(request: Request, session: SessionDep, name: str) -> HTMLResponse
     json_path = f"/api/v1/tables/{table.name.value}"
     record = _record(
         request,
-        session,
         title=f"Table {table.name.value}, regenerated",
         identifier=f"tables/{table.name.value}",
         json_path=json_path,
@@ -351,13 +455,29 @@ def table_page(request: Request, session: SessionDep, name: str) -> HTMLResponse
 
 
 @router.get("/references", response_class=HTMLResponse)
-def references_index(request: Request, session: SessionDep) -> HTMLResponse:
-    references = list(session.scalars(list_references().order_by("key")))
+def references_index(
+    request: Request,
+    session: SessionDep,
+    pager: PagerDep,
+    q: Annotated[str | None, Query(max_length=200)] = None,
+    year: Annotated[int | None, Query(ge=1000, le=9999)] = None,
+) -> HTMLResponse:
+    pager.count = True
+    window = pager.window(session, list_references(q=q, year=year), key=Reference.key)
+    json_path = _api_path(request, "/api/v1/references")
     return page(
         request,
         "references.html",
-        {"title": "References", "references": [(r, acs_citation(r)) for r in references]},
-        json_url="/api/v1/references",
+        {
+            "title": "References",
+            "references": [(r, acs_citation(r)) for r in window.rows],
+            "q": None,
+            "filter_q": q,
+            "year": year,
+            **_listing(request, window, {"q": q, "year": year}),
+        },
+        json_url=json_path,
+        next_url=window.links.next,
     )
 
 
@@ -374,7 +494,6 @@ def reference_page(request: Request, session: SessionDep, key: str) -> HTMLRespo
     citation = acs_citation(reference)
     record = _record(
         request,
-        session,
         title=f"Reference {reference.key}",
         identifier=f"references/{reference.key}",
         json_path=json_path,
@@ -414,6 +533,121 @@ def reference_page(request: Request, session: SessionDep, key: str) -> HTMLRespo
             "json_ld": record.json_ld(about=work),
         },
         json_url=json_path,
+    )
+
+
+@router.get("/releases", response_class=HTMLResponse)
+def releases_index(request: Request, session: SessionDep, pager: PagerDep) -> HTMLResponse:
+    pager.count = True
+    # As the API lists them: oldest first, by the same key, so the cursor is the API's.
+    window = pager.window(session, select(DataRelease), key=DataRelease.id)
+    json_path = _api_path(request, "/api/v1/releases")
+    return page(
+        request,
+        "releases.html",
+        {
+            "title": "Data releases",
+            "releases": [(x, releases.citation_text(x)) for x in window.rows],
+            **_listing(request, window, {}),
+        },
+        json_url=json_path,
+        next_url=window.links.next,
+    )
+
+
+def _release(session: SessionDep, number: int) -> DataRelease | None:
+    return session.scalars(select(DataRelease).where(DataRelease.number == number)).first()
+
+
+@router.get("/releases/{number}", response_class=HTMLResponse)
+def release_page(
+    request: Request,
+    session: SessionDep,
+    number: Annotated[int, Path(ge=1, le=2_147_483_647)],
+) -> HTMLResponse:
+    release = _release(session, number)
+    if release is None:
+        raise NotFound(f"No release {number}.")
+    neighbours = select(DataRelease.number)
+    previous = session.scalar(
+        neighbours.where(DataRelease.number < number).order_by(DataRelease.number.desc())
+    )
+    following = session.scalar(
+        neighbours.where(DataRelease.number > number).order_by(DataRelease.number)
+    )
+    diff = None
+    earlier = None if previous is None else _release(session, previous)
+    if earlier is not None and earlier.export is not None and release.export is not None:
+        # The API's diff (/api/v1/releases/{a}/diff/{b}): the same function and schema.
+        found = releases.diff(earlier.export, release.export)
+        diff = ReleaseDiffRead.model_validate(
+            {
+                "from_release": previous,
+                "to_release": number,
+                "added": found.added,
+                "changed": found.changed,
+                "removed": found.removed,
+            }
+        )
+    base = f"/api/v1/releases/{number}"
+    downloads = [
+        ("Citation, BibTeX", f"{base}/citation"),
+        ("Citation, CSL-JSON", f"{base}/citation?format=csljson"),
+    ]
+    if release.export is not None:
+        downloads = [
+            ("Export, JSON", f"{base}/export"),
+            ("Data package (ZIP)", f"{base}/export?format=datapackage"),
+            *downloads,
+        ]
+    citation = releases.citation_text(release)
+    record = Record(
+        title=f"Data release {number}",
+        url=str(request.url),
+        json_url=str(request.base_url).rstrip("/") + base,
+        identifier=f"releases/{number}",
+        # the record of a release is dated and versioned by that release, not the latest
+        release=release,
+        description=citation,
+    )
+    site = str(request.base_url).rstrip("/")
+    return page(
+        request,
+        "release.html",
+        {
+            "title": f"Data release {number}",
+            "release": release,
+            "citation": citation,
+            "bibtex": releases.bibtex(release),
+            "previous": previous,
+            "following": following,
+            "diff": diff,
+            "diff_url": None if previous is None else f"/api/v1/releases/{previous}/diff/{number}",
+            "downloads": downloads,
+            "record": record,
+            "json_ld": record.json_ld(
+                distribution=[
+                    {
+                        "@type": "DataDownload",
+                        "encodingFormat": media,
+                        "contentUrl": site + url,
+                    }
+                    for media, url in (
+                        ("application/json", base),
+                        *(
+                            [
+                                ("application/json", f"{base}/export"),
+                                ("application/zip", f"{base}/export?format=datapackage"),
+                            ]
+                            if release.export is not None
+                            else []
+                        ),
+                    )
+                ],
+                sha256=release.content_hash,
+            ),
+        },
+        json_url=base,
     )
 
 

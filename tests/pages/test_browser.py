@@ -165,3 +165,35 @@ def test_the_api_manual_renders_offline(browser_page: tuple[Page, Trouble]) -> N
     assert "/api/v1/species/{slug}" in [p.replace("\u200b", "") for p in paths]
     page.goto("/redoc")
     page.get_by_text("One species with its relations").first.wait_for(state="attached")
+
+
+def test_a_reader_pages_through_species_and_cites_a_release(
+    browser_page: tuple[Page, Trouble], tmp_path: Path
+) -> None:
+    page, _trouble = browser_page
+    page.goto("/species")
+    page.get_by_label("Material").select_option("CdSe")
+    page.get_by_label("Per page").fill("5")
+    page.get_by_role("button", name="Show").click()
+    page.wait_for_url("**/species?material=CdSe&kind=&status=&limit=5")
+    first = page.locator("tbody th a").all_inner_texts()
+    assert len(first) == 5
+    assert all(name.startswith("CdSe ") for name in first)
+    page.get_by_role("link", name="Next page").click()
+    page.wait_for_url("**/species?*cursor=*")
+    second = page.locator("tbody th a").all_inner_texts()
+    assert second
+    assert not set(first) & set(second)
+
+    # the releases, from the header, and the latest one's citation
+    page.get_by_role("navigation", name="Site").get_by_role("link", name="Releases").click()
+    page.wait_for_url("**/releases")
+    page.get_by_role("link", name="Release 1", exact=True).click()
+    page.wait_for_url("**/releases/1")
+    assert page.get_by_role("heading", level=1).inner_text() == "Data release 1"
+    assert "The first release" in page.locator("main").inner_text()
+    with page.expect_download() as download:
+        page.get_by_role("link", name="Citation, BibTeX").click()
+    path = tmp_path / "release.bib"
+    download.value.save_as(path)
+    assert path.read_text(encoding="utf-8").startswith("@misc{msckb_release_1,")

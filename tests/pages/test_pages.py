@@ -1,6 +1,7 @@
 """The HTML pages show what the API serves, and answer unknown names in HTML."""
 
 import re
+from urllib.parse import parse_qs, urlsplit
 
 import pytest
 from fastapi.testclient import TestClient
@@ -22,6 +23,8 @@ PAGES = [
     ("/tables/S4", "/api/v1/tables/S4"),
     ("/references", "/api/v1/references"),
     ("/references/zhu2017two", "/api/v1/references/zhu2017two"),
+    ("/releases", "/api/v1/releases"),
+    ("/releases/1", "/api/v1/releases/1"),
 ]
 
 
@@ -226,3 +229,124 @@ def test_every_record_has_a_page(api: TestClient) -> None:
             assert read(response.text).meta["citation_public_url"] == [f"http://testserver{path}"]
     for name in ("S1", "S2", "S3", "S5"):
         assert api.get(f"/tables/{name}").status_code == 200
+
+
+def _next_href(html: str) -> str | None:
+    match = re.search(r'<a href="([^"]+)" rel="next">', html)
+    return None if match is None else match[1].replace("&amp;", "&")
+
+
+@pytest.mark.parametrize(
+    ("page_path", "api_path", "field"),
+    [
+        ("/species?limit=5", "/api/v1/species?limit=5", "slug"),
+        (
+            "/species?limit=1&material=CdS&kind=msc",
+            "/api/v1/species?limit=1&material=CdS&kind=msc",
+            "slug",
+        ),
+        ("/transformations?limit=4", "/api/v1/transformations?limit=4", "id"),
+        ("/references?limit=6", "/api/v1/references?limit=6", "key"),
+    ],
+)
+def test_list_pages_page_with_the_api_cursor(
+    api: TestClient, page_path: str, api_path: str, field: str
+) -> None:
+    """Page after page, a list page shows the API's items and carries its cursor."""
+    page_url: str | None = page_path
+    api_url: str | None = api_path
+    pages = 0
+    while api_url is not None:
+        assert page_url is not None
+        answer = api.get(api_url).json()
+        response = api.get(page_url)
+        assert response.status_code == 200
+        prefix = {"slug": "/species/", "id": "/transformations/", "key": "/references/"}[field]
+        shown = [link for link in read(response.text).links if link.startswith(prefix)]
+        expected = [f"{prefix}{item[field]}" for item in answer["data"]]
+        assert [link for link in shown if link in expected] == expected
+        if field == "slug":
+            assert set(shown) == set(expected)
+        api_url, page_url = answer["links"]["next"], _next_href(response.text)
+        if api_url is None:
+            assert page_url is None
+        else:
+            assert page_url is not None
+            assert (
+                parse_qs(urlsplit(page_url).query)["cursor"]
+                == parse_qs(urlsplit(api_url).query)["cursor"]
+            )
+            assert f'<{page_url}>; rel="next"' in response.headers["link"]
+        pages += 1
+    assert pages >= 2
+
+
+def test_species_page_two_is_the_api_page_two(api: TestClient) -> None:
+    first = api.get("/api/v1/species?limit=5").json()
+    second = api.get(first["links"]["next"]).json()
+    page_one = api.get("/species?limit=5")
+    page_two = read(api.get(_next_href(page_one.text) or "").text)
+    slugs = [
+        link.removeprefix("/species/") for link in page_two.links if link.startswith("/species/")
+    ]
+    assert slugs == [s["slug"] for s in second["data"]]
+    assert (
+        f"{len(api.get('/api/v1/species?limit=500').json()['data'])} species in all"
+        in page_two.text
+    )
+
+
+def test_list_page_filters_pass_through_like_the_api(api: TestClient) -> None:
+    response = api.get("/species", params={"material": "CdTe", "kind": "msc"})
+    link = '<http://testserver/api/v1/species?material=CdTe&kind=msc>; rel="alternate"'
+    assert response.headers["link"].startswith(link)
+    expected = api.get("/api/v1/species?material=CdTe&kind=msc").json()["data"]
+    links = read(response.text).links
+    assert {f"/species/{s['slug']}" for s in expected} == {
+        x for x in links if x.startswith("/species/")
+    }
+    # an empty field of the form means "any", not a 422 as in the API
+    assert api.get("/species?material=&kind=&status=").status_code == 200
+    assert api.get("/network?material=").status_code == 200
+    unknown = api.get("/species?material=Xx")
+    assert unknown.status_code == 404
+    assert unknown.headers["content-type"].startswith("text/html")
+    assert api.get("/species?cursor=nonsense").status_code == 422
+
+
+ENTRIES = [
+    ("/species/cds-msc-311", "/api/v1/species/cds-msc-311"),
+    (
+        "/transformations/cds-msc-311-to-cds-msc-322-thermal",
+        "/api/v1/transformations/cds-msc-311-to-cds-msc-322-thermal",
+    ),
+    ("/references/zhu2017two", "/api/v1/references/zhu2017two"),
+    ("/materials/CdS", "/api/v1/materials/CdS"),
+    ("/tables/S4", "/api/v1/tables/S4"),
+    ("/releases/1", "/api/v1/releases/1"),
+]
+
+
+@pytest.mark.parametrize(("path", "json_path"), ENTRIES)
+def test_entry_json_and_page_link_each_other(api: TestClient, path: str, json_path: str) -> None:
+    for _ in range(2):  # the second answer may come from the response cache
+        answer = api.get(json_path)
+        assert answer.status_code == 200
+        assert f'<{path}>; rel="alternate"; type="text/html"' in answer.headers["link"]
+        page = api.get(path)
+        assert page.status_code == 200
+        json_link = f'<http://testserver{json_path}>; rel="alternate"; type="application/json"'
+        assert json_link in page.headers["link"]
+
+
+@pytest.mark.parametrize(
+    "json_path",
+    [
+        "/api/v1/species/cds-msc-999",
+        "/api/v1/species/resolve?peak_nm=311",
+        "/api/v1/species",
+        "/api/v1/transformations/network",
+    ],
+)
+def test_only_an_existing_entry_links_a_page(api: TestClient, json_path: str) -> None:
+    assert 'type="text/html"' not in api.get(json_path).headers.get("link", "")

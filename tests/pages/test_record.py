@@ -15,6 +15,7 @@ ENTRY_PAGES = [
     "/network?material=CdTe",
     "/tables/S2",
     "/references/zhang2018thermally",
+    "/releases/1",
 ]
 
 
@@ -72,6 +73,8 @@ PAGES = [
     "/references",
     "/transformations",
     "/species",
+    "/species?limit=5&material=CdS&kind=msc",
+    "/releases",
     "/search?q=311",
     "/search?q=5160",
     "/species/nope",
