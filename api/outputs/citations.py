@@ -21,6 +21,7 @@ class CitationFormat(StrEnum):
     JSON = "json"
     BIBTEX = "bibtex"
     CSLJSON = "csljson"
+    RIS = "ris"
     ACS = "acs"
     """Formatted citations in the source's own (ACS) style, one a line."""
 
@@ -113,6 +114,46 @@ def acs_citation(reference: Reference) -> str:
     return " ".join(parts)
 
 
+_RIS_TYPES = {
+    EntryType.ARTICLE: "JOUR",
+    EntryType.BOOK: "BOOK",
+    EntryType.INBOOK: "CHAP",
+    EntryType.MISC: "GEN",
+}
+
+_RIS_TAGS = (
+    ("title", "TI"),
+    ("journal", "JO"),
+    ("volume", "VL"),
+    ("issue", "IS"),
+    ("doi", "DO"),
+    ("publisher", "PB"),
+    ("address", "CY"),
+    ("edition", "ET"),
+)
+
+
+def ris_record(reference: Reference) -> str:
+    """One RIS record. A page range (the source's en dash) is SP and EP; a page that is
+    not a range (9-74) is SP alone, as it is."""
+    lines = [("TY", _RIS_TYPES[reference.entry_type]), ("ID", reference.key)]
+    lines += [("AU", f"{a.family}, {a.given}" if a.given else a.family) for a in reference.authors]
+    if reference.year is not None:
+        lines.append(("PY", str(reference.year)))
+    lines += [(tag, str(v)) for column, tag in _RIS_TAGS if (v := getattr(reference, column))]
+    if reference.pages:
+        first, dash, last = reference.pages.partition("–")
+        lines.append(("SP", first.strip()))
+        if dash:
+            lines.append(("EP", last.strip()))
+    lines.append(("ER", ""))
+    return "".join(f"{tag}  - {value}".rstrip() + "\r\n" for tag, value in lines)
+
+
+def to_ris(references: Iterable[Reference]) -> str:
+    return "".join(ris_record(r) for r in references)
+
+
 def to_acs(references: Iterable[Reference]) -> str:
     return "".join(acs_citation(r) + "\n" for r in references)
 
@@ -126,6 +167,7 @@ CITATIONS: Offer[CitationFormat, Callable[[list[Reference]], str]] = Offer(
     {
         CitationFormat.BIBTEX: to_bibtex,
         CitationFormat.CSLJSON: _csl_json_text,
+        CitationFormat.RIS: to_ris,
         CitationFormat.ACS: to_acs,
     },
 )
