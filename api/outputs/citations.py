@@ -50,8 +50,16 @@ def csl_item(reference: Reference) -> dict[str, Any]:
     for field in FIELDS:
         value = getattr(reference, field.column)
         if field.csl is not None and value is not None:
-            item[field.csl] = value
+            item[field.csl] = csl_page(value) if field.csl == "page" else value
     return item
+
+
+def csl_page(pages: str) -> str:
+    """The source writes a range with an en dash (5727–5735), which citeproc formats
+    as a range; a hyphen is part of one page's number (the CRC Handbook's 9-74), and
+    citeproc would make it a range too ("9–74"), so it is escaped as CSL says
+    (``9\\-74``), which every citeproc prints as 9-74."""
+    return pages if "–" in pages else pages.replace("-", "\\-")
 
 
 def to_csl_json(references: Iterable[Reference]) -> list[dict[str, Any]]:

@@ -84,7 +84,7 @@ def test_pages_that_are_not_a_range_stay_as_they_are(client: TestClient) -> None
     (crc,) = [
         i for i in client.get("/api/v1/bibliography.json").json() if i["id"] == "haynes2017crc"
     ]
-    assert crc["page"] == "9-74"
+    assert crc["page"] == "9\\-74"  # CSL's escape: printed 9-74, not a range
     bib = client.get("/api/v1/references/haynes2017crc.bib").text
     assert "pages = {9-74}" in bib
     assert "SP  - 9-74\r\n" in client.get("/api/v1/references/haynes2017crc.ris").text
@@ -175,3 +175,38 @@ def test_pandoc_cites_every_reference_without_a_warning(
         assert f"[@{key}]" not in run.stdout
     if extension == "json":
         assert len(json.loads(served.text)) == len(keys)
+
+
+def test_pandoc_prints_a_page_that_is_not_a_range_as_it_is(
+    client: TestClient, session: Session, pandoc: str, tmp_path: Path
+) -> None:
+    make_reference(
+        session,
+        key="section2017",
+        title="Tables",
+        journal="J. Data",
+        pages="9-74",
+        authors=[("Lee", "A.")],
+    )
+    make_reference(
+        session,
+        key="range2017",
+        title="Ranges",
+        journal="J. Data",
+        pages="5727–5735",
+        authors=[("Lee", "B.")],
+    )
+    (tmp_path / "refs.json").write_bytes(client.get("/api/v1/bibliography.json").content)
+    (tmp_path / "doc.md").write_text("[@section2017] [@range2017]\n", encoding="utf-8")
+    run = subprocess.run(
+        [pandoc, "--citeproc", "--bibliography=refs.json", "-t", "plain", "doc.md"],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+        timeout=120,
+        check=False,
+    )
+    assert run.returncode == 0, run.stderr
+    assert "9-74" in run.stdout
+    assert "9–74" not in run.stdout
+    assert "5727–35" in run.stdout  # a true range is formatted as one
