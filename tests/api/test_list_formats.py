@@ -11,7 +11,7 @@ from fastapi.testclient import TestClient
 from sqlalchemy.orm import Session
 
 from api.web import pagination
-from tests.helpers import make_maldi, make_species
+from tests.helpers import make_maldi, make_matrix, make_species
 
 LISTS = [
     "/api/v1/species",
@@ -123,3 +123,18 @@ def test_openapi_declares_the_formats(client: TestClient) -> None:
     for path in LISTS:
         content = paths[path]["get"]["responses"]["200"]["content"]
         assert {"text/csv", "application/jsonl"} <= set(content), path
+
+
+def test_a_list_bigger_than_the_page_limit_streams_whole(
+    client: TestClient, session: Session
+) -> None:
+    """More rows than the most one page may hold (500), at the stream's own batch size."""
+    total = pagination.MAX_LIMIT + 21
+    for n in range(total):
+        make_matrix(session, acronym=f"M{n:04d}")
+    session.flush()
+    rows = list(csv.DictReader(io.StringIO(client.get("/api/v1/matrices?format=csv").text)))
+    assert [r["acronym"] for r in rows] == [f"M{n:04d}" for n in range(total)]
+    lines = client.get("/api/v1/matrices", headers={"Accept": "application/jsonl"}).text
+    assert len(lines.splitlines()) == total
+    assert client.get("/api/v1/matrices", params={"limit": 500}).json()["links"]["next"]
