@@ -336,8 +336,9 @@ def declare_list_formats(routes: Iterable[BaseRoute]) -> None:
         if included is not None:
             declare_list_formats(included)
         if isinstance(route, APIRoute) and _takes(route.dependant, {pager, page_only}):
-            answer = route.responses.setdefault(200, {})
-            answer.setdefault("content", {}).update(content)
+            # A copy: routes share their declared answers (the citation formats).
+            answer = route.responses.get(200, {})
+            route.responses[200] = {**answer, "content": {**answer.get("content", {}), **content}}
 
 
 def _takes(dependant: Dependant, calls: set[Any]) -> bool:

@@ -123,6 +123,9 @@ def test_openapi_declares_the_formats(client: TestClient) -> None:
     for path in LISTS:
         content = paths[path]["get"]["responses"]["200"]["content"]
         assert {"text/csv", "application/jsonl"} <= set(content), path
+    # Only lists: a route sharing the lists' declared citation formats does not gain them.
+    for one in ("/api/v1/references/{key}", "/api/v1/bibliography"):
+        assert "text/csv" not in paths[one]["get"]["responses"]["200"]["content"], one
 
 
 def test_a_list_bigger_than_the_page_limit_streams_whole(
