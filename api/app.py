@@ -28,6 +28,7 @@ from api.web.cache import DatabaseVersion, ResponseCache, VersionReader
 from api.web.deps import check_parameters
 from api.web.errors import PROBLEM_JSON, install_error_handlers
 from api.web.limits import RequestGuard
+from api.web.pagination import declare_list_formats
 
 DESCRIPTION = """
 MSC-KB curates colloidal semiconductor magic-size clusters (MSCs), their
@@ -85,6 +86,7 @@ def create_app(*, data_version: VersionReader | None = None) -> FastAPI:
         curation,
     ):
         app.include_router(module.router, prefix="/api/v1")
+    declare_list_formats(app.routes)
     install_pages(app)
 
     def openapi() -> dict[str, Any]:

@@ -230,7 +230,7 @@ def bib(
         list[FactKind] | None, typer.Option(help="Kinds of facts (repeat); all by default.")
     ] = None,
     fmt: Annotated[
-        CitationFormat, typer.Option("--format", help="bibtex, csljson, acs or json.")
+        CitationFormat, typer.Option("--format", help="bibtex, csljson, ris, acs or json.")
     ] = CitationFormat.BIBTEX,
 ) -> None:
     """Print the bibliography of the facts about a material or species."""

@@ -5,8 +5,14 @@ The seed reader, the seed dump and the citation outputs all name fields through
 API's ``format=bibtex``) writes it with ``write_bibtex``, so the two agree. What
 the writer encodes (the braces that keep a title's capitals, ``--`` for a page
 range) ``from_bibtex`` decodes, so a written entry reads back to the same values.
+
+A title is stored as a reader sees it, without BibTeX's braces. Written, only the
+words whose case must be kept are braced (``Two-Step Nucleation of {CdS} Magic-Size
+Nanocluster {MSC-311}``), so a citation style may still change the title's case;
+read, the braces go again.
 """
 
+import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
@@ -59,22 +65,60 @@ def _enclosed(text: str) -> bool:
     return False
 
 
+_WORD = re.compile(r"[^\s{}]+")
+_EDGES = ".,:;!?'\""
+_PROTECTED = re.compile(r"\{([^{}]*)\}")
+
+
+def _keeps_case(core: str) -> bool:
+    """A formula or an acronym: a part (between hyphens or slashes) with a capital after
+    its first letter or with a digit: CdS, ZnSe/CdS, MSC-311, (CdSe)13, TOP."""
+    return any(
+        any(c.isdigit() for c in part) or any(c.isupper() for c in part[1:])
+        for part in re.split(r"[-/–]", core)
+    )
+
+
+def protect_case(title: str) -> str:
+    """Braces around exactly the words whose case must survive a style that changes a
+    title's case ({CdS}, {MSC-311}); "Two-Step" or "Nucleation" stay free."""
+
+    def brace(match: re.Match[str]) -> str:
+        word = match.group(0)
+        core = word.strip(_EDGES)
+        for opening, closing in ("()", "[]"):
+            if core.startswith(opening) and closing not in core:
+                core = core[1:]
+            if core.endswith(closing) and opening not in core:
+                core = core[:-1]
+        if not core or not _keeps_case(core):
+            return word
+        start = word.index(core)
+        return word[:start] + "{" + core + "}" + word[start + len(core) :]
+
+    return _WORD.sub(brace, _PROTECTED.sub(r"\1", title))
+
+
 def to_bibtex_value(field: str, value: str) -> str:
     """A stored value as the BibTeX field ``field`` writes it."""
     if field == "title":
-        # The extra braces keep the title's capitals (CdS, MSC-311) as printed.
-        return "{" + value + "}"
+        return protect_case(value)
     if field == "pages":
-        # BibTeX writes a page range with a double hyphen.
+        # The source writes a page range with an en dash (5727–5735), BibTeX with a
+        # double hyphen; a hyphen is part of one page's number (the CRC Handbook's
+        # 9-74, section 9, page 74) and stays as it is.
         return value.replace("–", "--")
     return value
 
 
 def from_bibtex_value(field: str, value: str) -> str:
     """The stored value of the BibTeX field ``field`` as read (outer delimiters gone):
-    undoes ``to_bibtex_value``; a value without its encoding is kept as it is."""
-    if field == "title" and _enclosed(value):
-        return value[1:-1]
+    undoes ``to_bibtex_value``; a value without its encoding is kept as it is. A title
+    once written whole in braces (``{{...}}``) reads back too."""
+    if field == "title":
+        if _enclosed(value):
+            value = value[1:-1]
+        return _PROTECTED.sub(r"\1", value)
     if field == "pages":
         return value.replace("--", "–")
     return value

@@ -21,6 +21,7 @@ class CitationFormat(StrEnum):
     JSON = "json"
     BIBTEX = "bibtex"
     CSLJSON = "csljson"
+    RIS = "ris"
     ACS = "acs"
     """Formatted citations in the source's own (ACS) style, one a line."""
 
@@ -49,8 +50,16 @@ def csl_item(reference: Reference) -> dict[str, Any]:
     for field in FIELDS:
         value = getattr(reference, field.column)
         if field.csl is not None and value is not None:
-            item[field.csl] = value
+            item[field.csl] = csl_page(value) if field.csl == "page" else value
     return item
+
+
+def csl_page(pages: str) -> str:
+    """The source writes a range with an en dash (5727–5735), which citeproc formats
+    as a range; a hyphen is part of one page's number (the CRC Handbook's 9-74), and
+    citeproc would make it a range too ("9–74"), so it is escaped as CSL says
+    (``9\\-74``), which every citeproc prints as 9-74."""
+    return pages if "–" in pages else pages.replace("-", "\\-")
 
 
 def to_csl_json(references: Iterable[Reference]) -> list[dict[str, Any]]:
@@ -113,6 +122,46 @@ def acs_citation(reference: Reference) -> str:
     return " ".join(parts)
 
 
+_RIS_TYPES = {
+    EntryType.ARTICLE: "JOUR",
+    EntryType.BOOK: "BOOK",
+    EntryType.INBOOK: "CHAP",
+    EntryType.MISC: "GEN",
+}
+
+_RIS_TAGS = (
+    ("title", "TI"),
+    ("journal", "JO"),
+    ("volume", "VL"),
+    ("issue", "IS"),
+    ("doi", "DO"),
+    ("publisher", "PB"),
+    ("address", "CY"),
+    ("edition", "ET"),
+)
+
+
+def ris_record(reference: Reference) -> str:
+    """One RIS record. A page range (the source's en dash) is SP and EP; a page that is
+    not a range (9-74) is SP alone, as it is."""
+    lines = [("TY", _RIS_TYPES[reference.entry_type]), ("ID", reference.key)]
+    lines += [("AU", f"{a.family}, {a.given}" if a.given else a.family) for a in reference.authors]
+    if reference.year is not None:
+        lines.append(("PY", str(reference.year)))
+    lines += [(tag, str(v)) for column, tag in _RIS_TAGS if (v := getattr(reference, column))]
+    if reference.pages:
+        first, dash, last = reference.pages.partition("–")
+        lines.append(("SP", first.strip()))
+        if dash:
+            lines.append(("EP", last.strip()))
+    lines.append(("ER", ""))
+    return "".join(f"{tag}  - {value}".rstrip() + "\r\n" for tag, value in lines)
+
+
+def to_ris(references: Iterable[Reference]) -> str:
+    return "".join(ris_record(r) for r in references)
+
+
 def to_acs(references: Iterable[Reference]) -> str:
     return "".join(acs_citation(r) + "\n" for r in references)
 
@@ -126,6 +175,7 @@ CITATIONS: Offer[CitationFormat, Callable[[list[Reference]], str]] = Offer(
     {
         CitationFormat.BIBTEX: to_bibtex,
         CitationFormat.CSLJSON: _csl_json_text,
+        CitationFormat.RIS: to_ris,
         CitationFormat.ACS: to_acs,
     },
 )

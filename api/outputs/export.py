@@ -26,6 +26,7 @@ from sqlalchemy.orm import Session
 from api import __version__
 from api.facts.kinds import KINDS
 from api.outputs.formats import Offer
+from api.outputs.releases import SOURCE_AUTHORS, SOURCE_TITLE
 from models import Base, DataRelease
 
 
@@ -186,6 +187,13 @@ def frozen_document(release: DataRelease) -> dict[str, Any] | None:
 # --- Frictionless data package ---------------------------------------------------------
 
 
+DATA_PACKAGE_V2 = "https://datapackage.org/profiles/2.0/datapackage.json"
+ATTRIBUTION = (
+    f'Curated from the Supporting Information of "{SOURCE_TITLE}" by {", ".join(SOURCE_AUTHORS)}.'
+)
+"""How the data must be attributed (CC-BY-4.0): to the review it is curated from."""
+
+
 def _field(table: Table, name: str) -> dict[str, Any]:
     if name == "id":
         return {
@@ -226,10 +234,10 @@ def datapackage(tables: Rows, digest: str) -> dict[str, Any]:
         ]
         foreign_keys = [
             {
-                "fields": _exported_name(c.name),
+                "fields": [_exported_name(c.name)],
                 "reference": {
                     "resource": next(iter(c.foreign_keys)).column.table.name,
-                    "fields": "id",
+                    "fields": ["id"],
                 },
             }
             for c in table.c
@@ -250,11 +258,32 @@ def datapackage(tables: Rows, digest: str) -> dict[str, Any]:
             }
         )
     return {
+        "$schema": DATA_PACKAGE_V2,
         "name": "msckb",
         "title": "MSC-KB: colloidal semiconductor magic-size clusters",
         "description": "Curated species, transformations, MALDI-TOF masses, syntheses and "
-        "references, each fact with its evidence (reference, locator, status).",
-        "version": f"{FORMAT_VERSION}+{digest[:12]}",
+        "references, each fact with its evidence (reference, locator, status). "
+        f"{ATTRIBUTION} The data are licensed CC-BY-4.0; the MSC-KB code that builds "
+        "them is MIT-licensed (its repository's LICENSE file).",
+        "version": f"{FORMAT_VERSION}.0.0+{digest[:12]}",
+        "licenses": [
+            {
+                "name": "CC-BY-4.0",
+                "path": "https://creativecommons.org/licenses/by/4.0/",
+                "title": "Creative Commons Attribution 4.0 International",
+            }
+        ],
+        "sources": [
+            {
+                "title": f"{SOURCE_TITLE}, by {', '.join(SOURCE_AUTHORS)}: its Supporting "
+                "Information (the source gives no DOI)",
+            }
+        ],
+        "contributors": [
+            {"title": "MSC-KB", "roles": ["publisher", "curator"]},
+            *({"title": name, "roles": ["author of the source"]} for name in SOURCE_AUTHORS),
+        ],
+        "keywords": ["magic-size clusters", "colloidal semiconductors", "MALDI-TOF"],
         "msckb_content_hash": digest,
         "resources": resources,
     }
@@ -299,7 +328,8 @@ def zip_of(files: Iterator[tuple[str, str]]) -> bytes:
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED) as archive:
         for name, text in files:
-            archive.writestr(f"msckb/{name}", text)
+            # At the top level: frictionless reads a zip whose datapackage.json is there.
+            archive.writestr(name, text)
     return buffer.getvalue()
 
 

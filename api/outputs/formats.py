@@ -29,6 +29,7 @@ FORMATS = {
     for f in (
         Format("json", "application/json", "json"),
         Format("csv", "text/csv", "csv"),
+        Format("jsonl", "application/jsonl", "jsonl"),
         Format("markdown", "text/markdown", "md"),
         Format("latex", "application/x-latex", "tex"),
         Format("svg", "image/svg+xml", "svg"),
@@ -36,8 +37,10 @@ FORMATS = {
         Format("graphml", "application/graphml+xml", "graphml"),
         Format("bibtex", "application/x-bibtex", "bib"),
         Format("csljson", "application/vnd.citationstyles.csl+json", "json"),
+        Format("ris", "application/x-research-info-systems", "ris"),
         Format("acs", "text/plain", "txt"),
         Format("datapackage", "application/zip", "zip"),
+        Format("jsonld", "application/ld+json", "jsonld"),
     )
 }
 

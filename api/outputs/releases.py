@@ -66,6 +66,110 @@ def csl_json(release: DataRelease) -> list[dict[str, Any]]:
     ]
 
 
+def ris(release: DataRelease) -> str:
+    date = _date(release)
+    lines = [
+        ("TY", "DATA"),
+        ("ID", f"msckb_release_{release.number}"),
+        ("AU", "MSC-KB"),
+        ("TI", f"MSC-KB, release {release.number}"),
+        ("PY", f"{date:%Y}"),
+        ("DA", f"{date:%Y/%m/%d}"),
+        ("ET", str(release.number)),
+        (
+            "N1",
+            f"Content hash sha256:{release.content_hash}. Curated from the Supporting "
+            f'Information of "{SOURCE_TITLE}" by {", ".join(SOURCE_AUTHORS)}.',
+        ),
+        ("ER", ""),
+    ]
+    return "".join(f"{tag}  - {value}".rstrip() + "\r\n" for tag, value in lines)
+
+
+# --- schema.org Dataset (JSON-LD), for search engines and data catalogues --------------
+
+DATA_LICENSE = "https://creativecommons.org/licenses/by/4.0/"
+DESCRIPTION = (
+    "A curated knowledge base of colloidal semiconductor magic-size clusters: species, "
+    "precursor compounds, transformations with their conditions and kinetics, MALDI-TOF "
+    "masses, syntheses and the literature behind every fact."
+)
+
+
+def _source() -> dict[str, Any]:
+    """The review the data are curated from: by title and authors (it gives no DOI)."""
+    return {
+        "@type": "ScholarlyArticle",
+        "name": SOURCE_TITLE,
+        "author": [{"@type": "Person", "familyName": name} for name in SOURCE_AUTHORS],
+    }
+
+
+def _common() -> dict[str, Any]:
+    return {
+        "@context": "https://schema.org",
+        "@type": "Dataset",
+        "description": DESCRIPTION,
+        "license": DATA_LICENSE,
+        "creator": {"@type": "Organization", "name": "MSC-KB"},
+        "isBasedOn": _source(),
+        "keywords": ["magic-size clusters", "colloidal semiconductors", "MALDI-TOF"],
+    }
+
+
+def release_jsonld(release: DataRelease, api_url: str) -> dict[str, Any]:
+    """One release as a schema.org Dataset: its frozen export as the distribution."""
+    base = f"{api_url}/releases/{release.number}"
+    return {
+        **_common(),
+        "@id": base,
+        "name": f"MSC-KB, release {release.number}",
+        "version": str(release.number),
+        "datePublished": f"{_date(release):%Y-%m-%d}",
+        "identifier": f"sha256:{release.content_hash}",
+        "url": base,
+        "citation": citation_text(release),
+        "distribution": [
+            {
+                "@type": "DataDownload",
+                "encodingFormat": "application/json",
+                "contentUrl": f"{base}/export?format=json",
+            },
+            {
+                "@type": "DataDownload",
+                "encodingFormat": "application/zip",
+                "contentUrl": f"{base}/export?format=datapackage",
+                "description": "Frictionless Data Package v2: one CSV per table.",
+            },
+        ],
+    }
+
+
+def knowledge_base_jsonld(releases: list[DataRelease], api_url: str) -> dict[str, Any]:
+    """The knowledge base as a schema.org Dataset: the current export, each release a part."""
+    latest = releases[-1] if releases else None
+    return {
+        **_common(),
+        "@id": f"{api_url}/dataset",
+        "name": "MSC-KB: colloidal semiconductor magic-size clusters",
+        "url": f"{api_url}/dataset",
+        **({"version": str(latest.number)} if latest is not None else {}),
+        "distribution": [
+            {
+                "@type": "DataDownload",
+                "encodingFormat": "application/json",
+                "contentUrl": f"{api_url}/export",
+            },
+            {
+                "@type": "DataDownload",
+                "encodingFormat": "application/zip",
+                "contentUrl": f"{api_url}/export?format=datapackage",
+            },
+        ],
+        "hasPart": [release_jsonld(r, api_url) for r in releases],
+    }
+
+
 @dataclass
 class Diff:
     added: list[dict[str, Any]] = field(default_factory=list)

@@ -397,7 +397,7 @@ def _trail(
     action: m.ChangeAction | None = None,
     since: str | None = None,
     until: str | None = None,
-) -> Page[ChangeRead]:
+) -> Page[ChangeRead] | Response:
     statement = q.changes(
         entity=entity,
         identifier=identifier,
@@ -427,7 +427,7 @@ def changes_list(
     action: m.ChangeAction | None = None,
     since: SinceQuery = None,
     until: UntilQuery = None,
-) -> Page[ChangeRead]:
+) -> Page[ChangeRead] | Response:
     return _trail(
         session,
         pager,
@@ -458,7 +458,7 @@ def _history(kind: Kind, base: str) -> None:
         slug: str,
         since: SinceQuery = None,
         until: UntilQuery = None,
-    ) -> Page[ChangeRead]:
+    ) -> Page[ChangeRead] | Response:
         exists = session.scalar(select(kind.model.id).where(column == slug)) is not None
         recorded = session.scalar(
             select(m.Change.id).where(m.Change.entity == kind.entity, m.Change.identifier == slug)

@@ -54,8 +54,7 @@ def maldi_list(
         mass_da=mass_da,
         tolerance_da=tolerance_da,
     )
-    window = pager.window(session, statement, key="slug")
-    return rows_json(window.content(maldi_items(session, window.rows)), pager.response)
+    return pager.respond(session, statement, key="slug", items=maldi_items)
 
 
 @router.get(
@@ -64,7 +63,7 @@ def maldi_list(
     response_model=Page[MatrixRead],
     responses=problem_responses(),
 )
-def matrices_list(session: SessionDep, pager: PagerDep) -> Page[MatrixRead]:
+def matrices_list(session: SessionDep, pager: PagerDep) -> Page[MatrixRead] | Response:
     return pager.page(
         session, list_matrices(), key=MaldiMatrix.acronym, item=MatrixRead.model_validate
     )

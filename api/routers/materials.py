@@ -1,6 +1,6 @@
 """Materials and how many species of each kind the knowledge base holds for them."""
 
-from fastapi import APIRouter
+from fastapi import APIRouter, Response
 
 from api.queries.materials import (
     list_materials,
@@ -23,11 +23,8 @@ router = APIRouter(tags=["materials"])
     response_model=Page[MaterialRead],
     responses=problem_responses(),
 )
-def materials_list(session: SessionDep, pager: PagerDep) -> Page[MaterialRead]:
-    window = pager.window(session, list_materials(), key=Material.formula)
-    return Page[MaterialRead](
-        data=material_reads(session, window.rows), meta=window.meta, links=window.links
-    )
+def materials_list(session: SessionDep, pager: PagerDep) -> Response:
+    return pager.respond(session, list_materials(), key=Material.formula, items=material_reads)
 
 
 @router.get(

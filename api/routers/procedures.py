@@ -62,7 +62,7 @@ def syntheses_list(
         str | None,
         Query(description="Species slug: syntheses that prepared a sample of it (for MALDI)."),
     ] = None,
-) -> Page[SynthesisRead]:
+) -> Page[SynthesisRead] | Response:
     statement = list_syntheses(
         material_id=None if material is None else lookup.material_id(session, material),
         reference_id=None if reference is None else lookup.reference_id(session, reference),
@@ -114,7 +114,7 @@ def experiments_list(
     solvent: SolventParam = None,
     additive: AdditiveParam = None,
     temperature_c: TemperatureParam = None,
-) -> Page[ExperimentRead]:
+) -> Page[ExperimentRead] | Response:
     statement = list_experiments(
         material_id=None if material is None else lookup.material_id(session, material),
         reference_id=None if reference is None else lookup.reference_id(session, reference),

@@ -4,7 +4,7 @@ glossary, constants, monomer formulas, key advances and characterisations."""
 from collections.abc import Callable
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Path, Query
+from fastapi import APIRouter, Path, Query, Response
 from sqlalchemy import Select
 
 from api.queries import lookup
@@ -47,7 +47,7 @@ def _listing(
 ) -> None:
     """GET {path}: every row of ``statement``, paged by ``key``, as ``read``."""
 
-    def listing(session: SessionDep, pager: PagerDep) -> Page[Any]:
+    def listing(session: SessionDep, pager: PagerDep) -> Page[Any] | Response:
         return pager.page(session, statement(), key=key, item=read.model_validate)
 
     router.add_api_route(
@@ -96,7 +96,7 @@ def glossary_list(
             description="Text in the slug, acronym, full name or explanation.",
         ),
     ] = None,
-) -> Page[GlossaryTermRead]:
+) -> Page[GlossaryTermRead] | Response:
     return pager.page(
         session,
         q.list_glossary(q=text),
@@ -151,7 +151,7 @@ def key_advances_list(
     pager: PagerDep,
     material: MaterialParam = None,
     reference: Annotated[str | None, Query(description="Citation key of the work.")] = None,
-) -> Page[KeyAdvanceRead]:
+) -> Page[KeyAdvanceRead] | Response:
     statement = q.list_key_advances(
         material_id=None if material is None else lookup.material_id(session, material),
         reference_id=None if reference is None else lookup.reference_id(session, reference),
@@ -171,7 +171,7 @@ def key_advances_list(
 )
 def characterizations_list(
     session: SessionDep, pager: PagerDep, material: MaterialParam = None
-) -> Page[CharacterizationRead]:
+) -> Page[CharacterizationRead] | Response:
     statement = q.list_characterizations(
         material_id=None if material is None else lookup.material_id(session, material)
     )

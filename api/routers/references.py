@@ -1,21 +1,32 @@
-"""References and bibliographies, as JSON, BibTeX, CSL-JSON or ACS citations."""
+"""References and bibliographies, as JSON, BibTeX, CSL-JSON, RIS or ACS citations.
 
+A manuscript can point at a bibliography by URL: ``/bibliography.bib``,
+``/bibliography.json`` (CSL-JSON) and ``/bibliography.ris`` (with the filters of
+``/bibliography``), and ``/references/{key}.bib|.json|.ris``, each served with the
+media type pandoc recognises. ``POST /bibliography/resolve`` answers the
+bibliography of exactly the keys a Markdown, LaTeX or ``.aux`` text cites.
+"""
+
+import re
+from enum import StrEnum
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Header, Query, Response
+from fastapi import APIRouter, Body, Header, Path, Query, Request, Response
 from pydantic import Field
+from sqlalchemy import select
 
 from api.facts import kinds
 from api.outputs.citations import CITATIONS, CitationFormat
+from api.outputs.formats import Offer
 from api.queries import lookup
 from api.queries.bibliography import FactKind, bibliography
 from api.queries.maldi import DEFAULT_TOLERANCE_DA
-from api.queries.references import get_reference, list_references
+from api.queries.references import get_reference, list_references, reference_options
 from api.schemas import Da, Page, Schema
 from api.schemas.references import ReferenceRead
 from api.web.deps import SessionDep
 from api.web.errors import problem_responses
-from api.web.pagination import PagerDep
+from api.web.pagination import ListFormat, PageOnlyDep
 from models import Reference
 from models.enums import EvidenceStatus, Trigger
 
@@ -23,19 +34,23 @@ router = APIRouter(tags=["references"])
 
 BIBTEX = CITATIONS.media_type(CitationFormat.BIBTEX)
 CSL_JSON = CITATIONS.media_type(CitationFormat.CSLJSON)
+RIS = CITATIONS.media_type(CitationFormat.RIS)
 ACS_TEXT = CITATIONS.media_type(CitationFormat.ACS)
 
 FormatParam = Annotated[
     CitationFormat | None,
     Query(
         alias="format",
-        description="json (default), bibtex, csljson, or acs (formatted citations in the "
-        "source's ACS style, one a line); overrides the Accept header.",
+        description="json (default), bibtex, csljson, ris, or acs (formatted citations in "
+        "the source's ACS style, one a line); overrides the Accept header.",
     ),
 ]
 AcceptHeader = Annotated[
     str | None,
-    Header(description=f"{BIBTEX} for BibTeX, {CSL_JSON} for CSL-JSON; anything else gives JSON."),
+    Header(
+        description=f"{BIBTEX} for BibTeX, {CSL_JSON} for CSL-JSON, {RIS} for RIS "
+        "(q-values weighed); anything else gives JSON."
+    ),
 ]
 
 CITATION_CONTENT: dict[int | str, dict[str, Any]] = {
@@ -43,10 +58,59 @@ CITATION_CONTENT: dict[int | str, dict[str, Any]] = {
         "content": {
             BIBTEX: {"schema": {"type": "string"}},
             CSL_JSON: {"schema": {"type": "array", "items": {"type": "object"}}},
+            RIS: {"schema": {"type": "string"}},
             ACS_TEXT: {"schema": {"type": "string"}},
         }
     }
 }
+
+
+class ReferenceListFormat(StrEnum):
+    """The citation formats, and the whole list as CSV or JSON Lines."""
+
+    JSON = "json"
+    BIBTEX = "bibtex"
+    CSLJSON = "csljson"
+    RIS = "ris"
+    ACS = "acs"
+    CSV = "csv"
+    JSONL = "jsonl"
+
+
+REFERENCE_LISTS = Offer(ReferenceListFormat, {n: None for n in ReferenceListFormat if n != "json"})
+
+
+class CitationFile(StrEnum):
+    """A bibliography file's extension, as pandoc and reference managers read it."""
+
+    BIB = "bib"
+    JSON = "json"
+    RIS = "ris"
+
+
+FILE_FORMATS = {
+    CitationFile.BIB: CitationFormat.BIBTEX,
+    CitationFile.JSON: CitationFormat.CSLJSON,
+    CitationFile.RIS: CitationFormat.RIS,
+}
+FILE_CONTENT: dict[int | str, dict[str, Any]] = {
+    200: {
+        "content": {
+            BIBTEX: {"schema": {"type": "string"}},
+            CSL_JSON: {"schema": {"type": "array", "items": {"type": "object"}}},
+            RIS: {"schema": {"type": "string"}},
+        }
+    }
+}
+
+
+def citation_file(references: list[Reference], extension: CitationFile, name: str) -> Response:
+    fmt = FILE_FORMATS[extension]
+    return CITATIONS.response(
+        fmt,
+        CITATIONS.renderers[fmt](references),
+        headers={"Content-Disposition": f'inline; filename="{name}.{extension.value}"'},
+    )
 
 
 def citations_response(
@@ -66,7 +130,7 @@ def citations_response(
 )
 def references_list(
     session: SessionDep,
-    pager: PagerDep,
+    pager: PageOnlyDep,
     q: Annotated[
         str | None, Query(min_length=1, description="Text in the authors, title or journal.")
     ] = None,
@@ -75,13 +139,29 @@ def references_list(
         str | None, Query(description='Journal as abbreviated, e.g. "Chem. Mater."')
     ] = None,
     doi: Annotated[str | None, Query(description="DOI, e.g. 10.1021/acs.chemmater.7b02014")] = None,
-    format_: FormatParam = None,
+    format_: Annotated[
+        ReferenceListFormat | None,
+        Query(
+            alias="format",
+            description="json (default), bibtex, csljson, ris, acs: one page. csv or "
+            "jsonl: every matching reference, streamed whole. Overrides the Accept header.",
+        ),
+    ] = None,
     accept: AcceptHeader = None,
 ) -> Any:
     statement = list_references(q=q, year=year, journal=journal, doi=doi)
+    chosen = REFERENCE_LISTS.negotiate(format_, accept)
+    if chosen.value in (ListFormat.CSV, ListFormat.JSONL):
+        pager.format = ListFormat(chosen.value)
+        return pager.stream(
+            session,
+            statement,
+            key=Reference.key,
+            items=lambda _, rows: [ReferenceRead.model_validate(r) for r in rows],
+        )
     window = pager.window(session, statement, key=Reference.key)
     link = pager.response.headers.get("Link")
-    fmt = CITATIONS.negotiate(format_, accept)
+    fmt = CitationFormat(chosen.value)
     alternative = citations_response(
         list(window.rows), fmt, headers={"Link": link} if link else None
     )
@@ -92,6 +172,20 @@ def references_list(
         meta=window.meta,
         links=window.links,
     )
+
+
+@router.get(
+    "/references/{key}.{extension}",
+    summary="One reference as a file a manuscript can point at: .bib, .json (CSL-JSON), .ris",
+    responses={**problem_responses(404), **FILE_CONTENT},
+    response_class=Response,
+)
+def reference_file(
+    session: SessionDep,
+    key: Annotated[str, Path(description="Citation key, e.g. zhu2017two.")],
+    extension: Annotated[CitationFile, Path(description="bib, json (CSL-JSON) or ris.")],
+) -> Response:
+    return citation_file([get_reference(session, key)], extension, key)
 
 
 @router.get(
@@ -126,50 +220,48 @@ class Bibliography(Schema):
     meta: BibliographyMeta
 
 
-@router.get(
-    "/bibliography",
-    summary="Every reference the matched facts rest on, as JSON, BibTeX, CSL-JSON or ACS",
-    response_model=Bibliography,
-    responses={**problem_responses(404), **CITATION_CONTENT},
-)
-def bibliography_of_facts(
+AboutParam = Annotated[
+    list[FactKind] | None,
+    Query(
+        description="Kinds of facts to gather references from (repeat the parameter); "
+        "all when omitted, and with no filter either, every reference. A filter that "
+        "does not apply to a kind leaves it out: trigger applies to transformations and "
+        "mechanisms only, mass_da to MALDI only, material to what has a material "
+        "(not constants, glossary, monomer formulas), species to what concerns one "
+        "species (not key advances, characterizations)."
+    ),
+]
+MaterialParam = Annotated[
+    str | None,
+    Query(
+        description='Material formula, e.g. "CdSe": every fact about it or its species '
+        "(peaks, compositions, key advances, syntheses, experiments, observations, "
+        "MALDI, transformations, relations)."
+    ),
+]
+SpeciesParam = Annotated[
+    str | None,
+    Query(description="Species slug: facts about it (transformations at either end)."),
+]
+MassParam = Annotated[
+    Da | None, Query(gt=0, description="MALDI measurements with a peak near it, Da.")
+]
+ToleranceParam = Annotated[Da, Query(ge=0, description="How near, Da.")]
+
+
+def _gather(
     session: SessionDep,
-    about: Annotated[
-        list[FactKind] | None,
-        Query(
-            description="Kinds of facts to gather references from (repeat the parameter); "
-            "all when omitted, and with no filter either, every reference. A filter that "
-            "does not apply to a kind leaves it out: trigger applies to transformations and "
-            "mechanisms only, mass_da to MALDI only, material to what has a material "
-            "(not constants, glossary, monomer formulas), species to what concerns one "
-            "species (not key advances, characterizations)."
-        ),
-    ] = None,
-    material: Annotated[
-        str | None,
-        Query(
-            description='Material formula, e.g. "CdSe": every fact about it or its species '
-            "(peaks, compositions, key advances, syntheses, experiments, observations, "
-            "MALDI, transformations, relations)."
-        ),
-    ] = None,
-    species: Annotated[
-        str | None,
-        Query(description="Species slug: facts about it (transformations at either end)."),
-    ] = None,
-    trigger: Trigger | None = None,
-    status: EvidenceStatus | None = None,
-    mass_da: Annotated[
-        Da | None, Query(gt=0, description="MALDI measurements with a peak near it, Da.")
-    ] = None,
-    tolerance_da: Annotated[Da, Query(ge=0, description="How near, Da.")] = DEFAULT_TOLERANCE_DA,
-    format_: FormatParam = None,
-    accept: AcceptHeader = None,
-) -> Any:
-    kinds = set(about or FactKind)
-    references = bibliography(
+    about: list[FactKind] | None,
+    material: str | None,
+    species: str | None,
+    trigger: Trigger | None,
+    status: EvidenceStatus | None,
+    mass_da: float | None,
+    tolerance_da: float,
+) -> list[Reference]:
+    return bibliography(
         session,
-        about=kinds,
+        about=set(about or FactKind),
         material_id=None if material is None else lookup.material_id(session, material),
         species_id=None
         if species is None
@@ -179,8 +271,140 @@ def bibliography_of_facts(
         mass_da=mass_da,
         tolerance_da=tolerance_da,
     )
+
+
+@router.get(
+    "/bibliography",
+    summary="Every reference the matched facts rest on, as JSON, BibTeX, CSL-JSON or ACS",
+    response_model=Bibliography,
+    responses={**problem_responses(404), **CITATION_CONTENT},
+)
+def bibliography_of_facts(
+    session: SessionDep,
+    about: AboutParam = None,
+    material: MaterialParam = None,
+    species: SpeciesParam = None,
+    trigger: Trigger | None = None,
+    status: EvidenceStatus | None = None,
+    mass_da: MassParam = None,
+    tolerance_da: ToleranceParam = DEFAULT_TOLERANCE_DA,
+    format_: FormatParam = None,
+    accept: AcceptHeader = None,
+) -> Any:
+    references = _gather(session, about, material, species, trigger, status, mass_da, tolerance_da)
+    kinds = set(about or FactKind)
     alternative = citations_response(references, CITATIONS.negotiate(format_, accept))
     return alternative or Bibliography(
         data=[ReferenceRead.model_validate(r) for r in references],
         meta=BibliographyMeta(about=sorted(kinds), returned=len(references)),
+    )
+
+
+def _bibliography_file(extension: CitationFile) -> None:
+    """GET /bibliography.{extension}: the filters of /bibliography, as a file."""
+
+    @router.get(
+        f"/bibliography.{extension.value}",
+        summary=f"The bibliography of the matched facts as a .{extension.value} file "
+        "(the filters of /bibliography)",
+        responses={**problem_responses(404), **FILE_CONTENT},
+        response_class=Response,
+        operation_id=f"bibliography_file_{extension.value}",
+    )
+    def bibliography_file(
+        session: SessionDep,
+        about: AboutParam = None,
+        material: MaterialParam = None,
+        species: SpeciesParam = None,
+        trigger: Trigger | None = None,
+        status: EvidenceStatus | None = None,
+        mass_da: MassParam = None,
+        tolerance_da: ToleranceParam = DEFAULT_TOLERANCE_DA,
+    ) -> Response:
+        references = _gather(
+            session, about, material, species, trigger, status, mass_da, tolerance_da
+        )
+        return citation_file(references, extension, "bibliography")
+
+
+for _extension in CitationFile:
+    _bibliography_file(_extension)
+
+
+# --- the bibliography of a manuscript --------------------------------------------------
+
+_MARKDOWN = re.compile(r"(?<![\w.@])@\{([^{}\s]+)\}|(?<![\w.@])@([\w][\w:.#$%&+?<>~/-]*)")
+_LATEX = re.compile(r"\\(?:[A-Za-z]*cite[A-Za-z]*\*?|citation)\s*(?:\[[^\]]*\]\s*){0,2}\{([^}]*)\}")
+
+
+def cited_keys(text: str) -> list[str]:
+    """The citation keys ``text`` cites, first citation first, each once: Markdown
+    (``[@key]``, ``@key``, ``[@a; @b, p. 3]``, ``@{key}``), LaTeX (``\\cite{a,b}``,
+    ``\\citep[p.~3]{a}``, any ``\\...cite...`` command) and ``.aux`` (``\\citation{a}``)."""
+    found: list[tuple[int, int, str]] = []
+    for match in _LATEX.finditer(text):
+        named = [k.strip() for k in match.group(1).split(",") if k.strip()]
+        found += [(match.start(), order, key) for order, key in enumerate(named)]
+    for match in _MARKDOWN.finditer(text):
+        key = match.group(1) or match.group(2).rstrip(".:;,?!/-")
+        if key:
+            found.append((match.start(), 0, key))
+    keys: dict[str, None] = {}
+    for _, _, key in sorted(found):
+        keys.setdefault(key, None)
+    return list(keys)
+
+
+class ResolvedMeta(Schema):
+    cited: list[str] = Field(description="Every key the text cites, first citation first.")
+    unknown: list[str] = Field(description="The cited keys the knowledge base does not hold.")
+    returned: int
+
+
+class ResolvedBibliography(Schema):
+    data: list[ReferenceRead] = Field(description="The references the text cites, in its order.")
+    meta: ResolvedMeta
+
+
+UNKNOWN_HEADER = "X-Unknown-Citation-Keys"
+
+
+@router.post(
+    "/bibliography/resolve",
+    summary="The bibliography of exactly the keys a Markdown, LaTeX or .aux text cites",
+    description="The body is the manuscript as text (any media type): Markdown `[@key]`, "
+    "LaTeX `\\cite{key}` or a LaTeX `.aux` file's `\\citation{key}`. JSON answers the "
+    "references and `meta.unknown`, the cited keys the knowledge base does not hold; "
+    f"BibTeX, CSL-JSON, RIS and ACS name them in the `{UNKNOWN_HEADER}` header "
+    "(comma-separated, absent when every key is known).",
+    response_model=ResolvedBibliography,
+    responses={**problem_responses(), **CITATION_CONTENT},
+)
+def bibliography_resolve(
+    session: SessionDep,
+    request: Request,
+    text: Annotated[
+        str,
+        Body(
+            media_type="text/plain",
+            description="The manuscript, or its .aux file, as UTF-8 text.",
+        ),
+    ],
+    format_: FormatParam = None,
+    accept: AcceptHeader = None,
+) -> Any:
+    keys = cited_keys(text)
+    known = {
+        r.key: r
+        for r in session.scalars(
+            select(Reference).where(Reference.key.in_(keys)).options(*reference_options())
+        )
+    }
+    references = [known[k] for k in keys if k in known]
+    unknown = [k for k in keys if k not in known]
+    headers = {UNKNOWN_HEADER: ", ".join(unknown)} if unknown else None
+    alternative = citations_response(references, CITATIONS.negotiate(format_, accept), headers)
+    return alternative or ResolvedBibliography(
+        data=[ReferenceRead.model_validate(r) for r in references],
+        meta=ResolvedMeta(cited=keys, unknown=unknown, returned=len(references)),
     )

@@ -1,8 +1,9 @@
 """Data releases: list, one with its citation, its frozen export, and the diff of two."""
 
+from enum import StrEnum
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Header, Path, Query
+from fastapi import APIRouter, Header, Path, Query, Request, Response
 from fastapi.responses import JSONResponse, PlainTextResponse
 from sqlalchemy import select
 
@@ -14,6 +15,7 @@ from api.outputs.export import (
     package_files_of,
     zip_of,
 )
+from api.outputs.formats import Offer
 from api.schemas import Page
 from api.schemas.curation import CitationRead, ReleaseDiffRead, ReleaseRead
 from api.web.deps import SessionDep
@@ -24,6 +26,31 @@ from models import DataRelease
 router = APIRouter(tags=["releases"])
 
 CSL_JSON = "application/vnd.citationstyles.csl+json"
+RIS = "application/x-research-info-systems"
+JSON_LD = "application/ld+json"
+
+
+def _api_url(request: Request) -> str:
+    return str(request.base_url).rstrip("/") + "/api/v1"
+
+
+@router.get(
+    "/dataset",
+    summary="The knowledge base as a schema.org Dataset (JSON-LD), each release a part",
+    responses={**problem_responses(), 200: {"content": {JSON_LD: {"schema": {"type": "object"}}}}},
+    response_class=JSONResponse,
+)
+def dataset(session: SessionDep, request: Request) -> JSONResponse:
+    releases = list(session.scalars(select(DataRelease).order_by(DataRelease.number)))
+    return JSONResponse(r.knowledge_base_jsonld(releases, _api_url(request)), media_type=JSON_LD)
+
+
+class ReleaseFormat(StrEnum):
+    JSON = "json"
+    JSONLD = "jsonld"
+
+
+RELEASE: Offer[ReleaseFormat, None] = Offer(ReleaseFormat, {ReleaseFormat.JSONLD: None})
 
 Number = Annotated[int, Path(ge=1, le=2_147_483_647, description="Release number.")]
 
@@ -59,7 +86,7 @@ def _export(release: DataRelease) -> str:
     response_model=Page[ReleaseRead],
     responses=problem_responses(),
 )
-def releases_list(session: SessionDep, pager: PagerDep) -> Page[ReleaseRead]:
+def releases_list(session: SessionDep, pager: PagerDep) -> Page[ReleaseRead] | Response:
     return pager.page(session, select(DataRelease), key=DataRelease.id, item=_read)
 
 
@@ -67,28 +94,50 @@ def releases_list(session: SessionDep, pager: PagerDep) -> Page[ReleaseRead]:
     "/releases/{number}",
     summary="One data release: number, date, content hash and its citation",
     response_model=ReleaseRead,
-    responses=problem_responses(404),
+    responses={
+        **problem_responses(404),
+        200: {"content": {JSON_LD: {"schema": {"type": "object"}}}},
+    },
 )
-def release_read(session: SessionDep, number: Number) -> ReleaseRead:
-    return _read(_release(session, number))
+def release_read(
+    session: SessionDep,
+    request: Request,
+    number: Number,
+    format_: Annotated[
+        str | None,
+        Query(
+            alias="format",
+            pattern="^(json|jsonld)$",
+            description="json (default), or jsonld: the release as a schema.org Dataset "
+            f"({JSON_LD}, also chosen by the Accept header).",
+        ),
+    ] = None,
+    accept: Annotated[str | None, Header()] = None,
+) -> Any:
+    release = _release(session, number)
+    if RELEASE.negotiate(None if format_ is None else ReleaseFormat(format_), accept) == "jsonld":
+        return JSONResponse(r.release_jsonld(release, _api_url(request)), media_type=JSON_LD)
+    return _read(release)
 
 
 @router.get(
     "/releases/{number}/citation",
-    summary="How to cite a release: BibTeX (default) or CSL-JSON",
+    summary="How to cite a release: BibTeX (default), CSL-JSON or RIS",
     responses={
         **problem_responses(404),
-        200: {"content": {"application/x-bibtex": {}, CSL_JSON: {}}},
+        200: {"content": {"application/x-bibtex": {}, CSL_JSON: {}, RIS: {}}},
     },
 )
 def release_citation(
     session: SessionDep,
     number: Number,
-    format_: Annotated[str, Query(alias="format", pattern="^(bibtex|csljson)$")] = "bibtex",
+    format_: Annotated[str, Query(alias="format", pattern="^(bibtex|csljson|ris)$")] = "bibtex",
 ) -> Any:
     release = _release(session, number)
     if format_ == "csljson":
         return JSONResponse(r.csl_json(release), media_type=CSL_JSON)
+    if format_ == "ris":
+        return PlainTextResponse(r.ris(release), media_type=RIS)
     return PlainTextResponse(r.bibtex(release), media_type="application/x-bibtex")
 
 

@@ -120,8 +120,7 @@ def species_list(
         q=q,
         q_composition_ids=with_composition(session, q) if q else (),
     )
-    window = pager.window(session, statement, key="slug")
-    return rows_json(window.content(species_summaries(session, window.rows)), pager.response)
+    return pager.respond(session, statement, key="slug", items=species_summaries)
 
 
 @router.get(

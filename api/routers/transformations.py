@@ -1,8 +1,10 @@
 """Transformations among species, the paths through them and the network they form."""
 
+from collections.abc import Sequence
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Header, Path, Query, Response
+from sqlalchemy.orm import Session
 
 from api.facts import kinds
 from api.outputs.figures import NETWORK, NetworkFormat
@@ -102,16 +104,18 @@ def transformations_list(
         reference_id=None if reference is None else lookup.reference_id(session, reference),
         include_reverse=True,
     )
-    window = pager.window(session, statement, key="slug")
-    matches = filter_matches(
-        session,
-        window.rows,
-        solvent_id=solvent_id,
-        additive_id=additive_id,
-        temperature_c=temperature_c,
-    )
-    data = [transformation_summary(row, matches.get(row["id"])) for row in window.rows]
-    return rows_json(window.content(data), pager.response)
+
+    def items(session: Session, rows: Sequence[Any]) -> list[dict[str, Any]]:
+        matches = filter_matches(
+            session,
+            rows,
+            solvent_id=solvent_id,
+            additive_id=additive_id,
+            temperature_c=temperature_c,
+        )
+        return [transformation_summary(row, matches.get(row["id"])) for row in rows]
+
+    return pager.respond(session, statement, key="slug", items=items)
 
 
 @router.get(

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 from fastapi.testclient import TestClient
-from frictionless import validate
+from frictionless import Package, validate
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
@@ -78,26 +78,50 @@ def test_a_change_makes_a_new_release(seeded: Session) -> None:
 def _unzip(data: bytes, target: Path) -> Path:
     with zipfile.ZipFile(io.BytesIO(data)) as archive:
         archive.extractall(target)
-    return target / "msckb"
+    return target
 
 
 def test_datapackage_is_valid_frictionless(api: TestClient, tmp_path: Path) -> None:
     response = api.get("/api/v1/export", params={"format": "datapackage"})
     assert response.headers["content-type"] == "application/zip"
-    package_dir = _unzip(response.content, tmp_path)
+    with zipfile.ZipFile(io.BytesIO(response.content)) as archive:
+        assert "datapackage.json" in archive.namelist()  # at the top, no folder
+    package_dir = _unzip(response.content, tmp_path / "unzipped")
     report = validate(str(package_dir / "datapackage.json"))
     assert report.valid, report.flatten(["rowNumber", "fieldName", "type", "note"])
     package = json.loads((package_dir / "datapackage.json").read_text(encoding="utf-8"))
+    assert package["$schema"] == "https://datapackage.org/profiles/2.0/datapackage.json"
+    assert [licence["name"] for licence in package["licenses"]] == ["CC-BY-4.0"]
+    (source,) = package["sources"]
+    assert "Transformations Among Colloidal Semiconductor Magic-Size Clusters" in source["title"]
+    assert "path" not in source  # the source gives no DOI: none is made up
+    assert {"He", "Luan", "Rowell", "Zhang", "Chen", "Yu"} <= {
+        c["title"] for c in package["contributors"]
+    }
     resources = {r["name"]: r for r in package["resources"]}
     fields = {f["name"]: f for f in resources["maldi_peak"]["schema"]["fields"]}
     assert fields["mass_da"]["type"] == "number"
     assert fields["mass_da"]["unit"] == "Da"
     assert fields["charge"]["type"] == "integer"
-    assert {"fields": "species", "reference": {"resource": "species", "fields": "id"}} in resources[
-        "absorption_peak"
-    ]["schema"]["foreignKeys"]
+    assert {
+        "fields": ["species"],
+        "reference": {"resource": "species", "fields": ["id"]},
+    } in resources["absorption_peak"]["schema"]["foreignKeys"]
     kinetics = {f["name"]: f for f in resources["kinetics"]["schema"]["fields"]}
     assert kinetics["barrier_kj_mol"]["unit"] == "kJ/mol"
+
+
+def test_the_zip_itself_is_a_valid_package(api: TestClient, tmp_path: Path) -> None:
+    """What third-party tools do: hand frictionless the downloaded zip as it is."""
+    path = tmp_path / "msckb.zip"
+    path.write_bytes(api.get("/api/v1/export", params={"format": "datapackage"}).content)
+    report = validate(str(path))
+    assert report.valid, report.flatten(["rowNumber", "fieldName", "type", "note"])
+    assert not report.warnings
+    assert not [w for task in report.tasks for w in task.warnings]
+    package = Package(str(path))
+    assert "species" in package.resource_names
+    assert package.licenses[0]["name"] == "CC-BY-4.0"
 
 
 def test_datapackage_validation_catches_a_dangling_foreign_key(

@@ -146,8 +146,8 @@ def test_bibtex_by_format_parameter(client: TestClient, session: Session) -> Non
     assert entry["journal"] == "Nat. Commun."
     assert entry["pages"] == "2499"
     assert entry["title"] == (
-        "{Thermally-Induced Reversible Structural Isomerization in Colloidal Semiconductor "
-        "CdS Magic-Size Clusters}"
+        "Thermally-Induced Reversible Structural Isomerization in Colloidal Semiconductor "
+        "{CdS} Magic-Size Clusters"
     )
     assert "Zhang, B." in entry["author"]
     assert "Yu, K." in entry["author"]
@@ -249,7 +249,7 @@ def test_list_as_csl_json(client: TestClient) -> None:
     assert [i["id"] for i in items] == ["chemmater2018", "zhang2018thermally"]
 
 
-@pytest.mark.parametrize("fmt", ["ris", "BIBTEX", ""])
+@pytest.mark.parametrize("fmt", ["endnote", "BIBTEX", ""])
 @pytest.mark.usefixtures("library")
 def test_unknown_format_is_a_422(client: TestClient, fmt: str) -> None:
     assert client.get("/api/v1/references/zhu2017two").status_code == 200

@@ -34,15 +34,15 @@ def test_the_dump_and_the_api_write_the_same_bibtex(
     entry_type, kudera = served["kudera2007sequential"]
     assert entry_type == "article"
     assert kudera["pages"] == "548--552"
-    assert kudera["title"] == "{Sequential Growth of Magic-Size CdSe Nanocrystals}"
+    assert kudera["title"] == "Sequential Growth of Magic-Size {CdSe} Nanocrystals"
 
 
 @pytest.mark.parametrize(
     ("field", "stored"),
     [
         ("title", "Two-Step Nucleation of CdS Magic-Size Nanocluster MSC-311"),
-        ("title", "{CdS} and {CdSe}"),
-        ("title", "{Protected} already"),
+        ("title", "CdS and CdSe, ZnSe/CdS, (CdSe)13 and TOP"),
+        ("title", "Probing intermediates of the induction period"),
         ("pages", "5727–5735"),
         ("pages", "9-74"),
         ("pages", "2499"),
@@ -59,8 +59,33 @@ def test_written_values_read_back_unchanged(field: str, stored: str) -> None:
 
 
 def test_curated_values_read_as_written() -> None:
-    """A record without the writer's encoding (the curated seeds) keeps its values."""
+    """A record without the writer's encoding (the curated seeds) keeps its values; a
+    title's braces are BibTeX's markup, not part of it."""
     problems: list[str] = []
     text = "@article{k, title = {Ultra-Stable {CdSe}}, pages = {969–977}}"
     (record,) = parse_bib(text, "test", problems).values()
-    assert record.fields == {"title": "Ultra-Stable {CdSe}", "pages": "969–977"}
+    assert record.fields == {"title": "Ultra-Stable CdSe", "pages": "969–977"}
+
+
+@pytest.mark.parametrize(
+    ("stored", "written"),
+    [
+        (
+            "Two-Step Nucleation of CdS Magic-Size Nanocluster MSC-311",
+            "Two-Step Nucleation of {CdS} Magic-Size Nanocluster {MSC-311}",
+        ),
+        ("Ultra-Stable Nanoparticles of CdSe", "Ultra-Stable Nanoparticles of {CdSe}"),
+        ("Growth of (CdSe)13: a study.", "Growth of {(CdSe)13}: a study."),
+        ("CRC Handbook of Chemistry and Physics", "{CRC} Handbook of Chemistry and Physics"),
+        ("Sequential Growth", "Sequential Growth"),
+    ],
+)
+def test_titles_brace_only_the_words_whose_case_is_kept(stored: str, written: str) -> None:
+    assert to_bibtex_value("title", stored) == written
+    assert not written.startswith("{{")
+
+
+def test_a_page_that_is_not_a_range_stays_as_it_is() -> None:
+    """The source writes ranges with an en dash; 9-74 is one page (section 9)."""
+    assert to_bibtex_value("pages", "9-74") == "9-74"
+    assert to_bibtex_value("pages", "5727–5735") == "5727--5735"

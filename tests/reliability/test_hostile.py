@@ -104,6 +104,11 @@ BAD_BODIES: list[tuple[str, bytes]] = [
 ]
 
 
+READS_BY_POST = {"/api/v1/bibliography/resolve"}
+"""POSTed because a manuscript is a body, not a query; any text is a manuscript (that
+cites nothing, or keys it does not know): answered, and nothing is written."""
+
+
 def test_hostile_bodies_on_every_write(api: TestClient, keys: Keys, seeded: Session) -> None:
     before = row_counts(seeded)
     for method, path, _operation in operations(api):
@@ -128,6 +133,9 @@ def test_hostile_bodies_on_every_write(api: TestClient, keys: Keys, seeded: Sess
                 headers["If-Match"] = tag
             response = api.request(method, url, content=body, headers=headers)
             _check(response)
+            if path in READS_BY_POST:
+                assert response.status_code in (200, 400, 422), (url, body[:60])
+                continue
             assert response.status_code >= 400, (method, url, body[:60], response.status_code)
     assert row_counts(seeded) == before
 
