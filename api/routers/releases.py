@@ -4,6 +4,7 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Header, Path, Query
 from fastapi.responses import JSONResponse, PlainTextResponse
+from pydantic import ConfigDict
 from sqlalchemy import select
 
 from api.outputs import releases as r
@@ -14,7 +15,7 @@ from api.outputs.export import (
     package_files_of,
     zip_of,
 )
-from api.schemas import Page
+from api.schemas import Page, Schema
 from api.schemas.curation import CitationRead, ReleaseDiffRead, ReleaseRead
 from api.web.deps import SessionDep
 from api.web.errors import BadRequest, NotFound, problem_responses
@@ -24,6 +25,21 @@ from models import DataRelease
 router = APIRouter(tags=["releases"])
 
 CSL_JSON = "application/vnd.citationstyles.csl+json"
+
+
+class CslJsonResponse(JSONResponse):
+    media_type = CSL_JSON
+
+
+class CslItem(Schema):
+    """One CSL-JSON item (the fields every item here has; the others as CSL names them)."""
+
+    model_config = ConfigDict(extra="allow")
+
+    id: str
+    type: str
+    title: str
+
 
 Number = Annotated[int, Path(ge=1, le=2_147_483_647, description="Release number.")]
 
@@ -76,9 +92,12 @@ def release_read(session: SessionDep, number: Number) -> ReleaseRead:
 @router.get(
     "/releases/{number}/citation",
     summary="How to cite a release: BibTeX (default) or CSL-JSON",
+    # CSL-JSON is the JSON form, so it is declared with its model for client generators.
+    response_model=list[CslItem],
+    response_class=CslJsonResponse,
     responses={
         **problem_responses(404),
-        200: {"content": {"application/x-bibtex": {}, CSL_JSON: {}}},
+        200: {"content": {"application/x-bibtex": {"schema": {"type": "string"}}}},
     },
 )
 def release_citation(
