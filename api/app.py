@@ -108,9 +108,6 @@ def create_app(*, data_version: VersionReader | None = None) -> FastAPI:
                 version=app.version,
                 description=app.description,
                 routes=app.routes,
-                # One schema per model: generators drop a model published twice
-                # ("Evidence-Input" and "Evidence-Output" are both titled "Evidence").
-                separate_input_output_schemas=False,
             )
             _problems_as_problem_json(schema)
             _if_match_required(schema)
@@ -200,12 +197,15 @@ def _link(operation_id: str, description: str, **parameters: str) -> dict[str, A
     return {"operationId": operation_id, "description": description, "parameters": parameters}
 
 
-def _write_links(kind: str, parameter: str) -> dict[str, dict[str, Any]]:
-    """From a write's answer to the read, change and deletion of the same fact."""
-    same = {parameter: "$response.body#/id"}
+def _write_links(kind: str, read_parameter: str) -> dict[str, dict[str, Any]]:
+    """From a write's answer to the read of the same fact (its path parameter named
+    ``read_parameter``), its change and its deletion."""
+    same = {"identifier": "$response.body#/id"}
     tag = {**same, "header.If-Match": "$response.header.ETag"}
     return {
-        "read": _link(f"get_{kind}", "The fact as now stored.", **same),
+        "read": _link(
+            f"get_{kind}", "The fact as now stored.", **{read_parameter: "$response.body#/id"}
+        ),
         "update": _link(f"update_{kind}", "Change it, with the ETag just returned.", **tag),
         "delete": _link(f"delete_{kind}", "Delete it, with the ETag just returned.", **tag),
     }
@@ -248,29 +248,35 @@ LINKS: dict[tuple[str, str], dict[str, dict[str, Any]]] = {
             transformation_id="$response.body#/data/0/id",
         ),
     },
-    ("create_species", "201"): {
-        **_write_links("species", "identifier"),
-        "detail": _link("get_species", "The species as served.", slug="$response.body#/id"),
-    },
-    ("create_reference", "201"): _write_links("reference", "identifier"),
-    ("create_synthesis", "201"): _write_links("synthesis", "identifier"),
-    ("create_experiment", "201"): _write_links("experiment", "identifier"),
-    ("create_transformation", "201"): _write_links("transformation", "identifier"),
+    ("create_species", "201"): _write_links("species", "slug"),
+    ("create_reference", "201"): _write_links("reference", "key"),
+    ("create_synthesis", "201"): _write_links("synthesis", "slug"),
+    ("create_experiment", "201"): _write_links("experiment", "slug"),
+    ("create_transformation", "201"): _write_links("transformation", "transformation_id"),
 }
 """OpenAPI links between operations (a list's next page is a URL in ``links.next``,
 which OpenAPI links cannot follow)."""
 
 
 def _add_links(schema: dict[str, Any]) -> None:
+    """Puts ``LINKS`` on their responses; a link naming an operation or a parameter
+    the contract does not have is a bug, caught when the schema is built."""
     ids = {
         operation["operationId"]: operation
         for operations in schema.get("paths", {}).values()
         for operation in operations.values()
     }
-    for (operation_id_, status), links in LINKS.items():
-        response = ids[operation_id_]["responses"][status]
-        kept = {name: link for name, link in links.items() if link["operationId"] in ids}
-        response["links"] = kept
+    for (source, status), links in LINKS.items():
+        for name, link in links.items():
+            target = ids[link["operationId"]]
+            known = {
+                (p["name"] if p["in"] != "header" else f"header.{p['name']}").lower()
+                for p in target.get("parameters", [])
+            }
+            unknown = {p.lower() for p in link["parameters"]} - known
+            if unknown:
+                raise RuntimeError(f"link {source} -> {name}: no parameter {sorted(unknown)}")
+        ids[source]["responses"][status]["links"] = links
 
 
 def _problems_as_problem_json(schema: dict[str, Any]) -> None:
