@@ -169,3 +169,30 @@ def test_every_time_and_number_is_validated(client: TestClient, url: str) -> Non
     response = client.get(url)
     assert 400 <= response.status_code < 500, response.text
     assert response.headers["content-type"].startswith("application/problem+json")
+
+
+def test_operation_ids_are_short_and_links_lead_somewhere(client: TestClient) -> None:
+    spec = client.get("/openapi.json").json()
+    operations = {
+        operation["operationId"]: operation
+        for path_item in spec["paths"].values()
+        for operation in path_item.values()
+    }
+    assert {
+        "list_species",
+        "get_species",
+        "create_species",
+        "update_species",
+        "delete_species",
+        "find_paths",
+        "import_references",
+    } <= set(operations)
+    assert all(len(name) <= 32 for name in operations), sorted(operations, key=len)[-1]
+    species_links = operations["get_species"]["responses"]["200"]["links"]
+    assert species_links["maldi"]["operationId"] == "list_maldi"
+    assert species_links["transformations"]["operationId"] == "list_transformations"
+    transformation_links = operations["get_transformation"]["responses"]["200"]["links"]
+    assert transformation_links["source"]["parameters"] == {"slug": "$response.body#/source/slug"}
+    assert transformation_links["product"]["operationId"] == "get_species"
+    # A model published twice ("Evidence-Input", "Evidence-Output") is one generators drop.
+    assert not [n for n in spec["components"]["schemas"] if n.endswith(("-Input", "-Output"))]
