@@ -4,6 +4,7 @@ from typing import Any
 
 from fastapi import Depends, FastAPI
 from fastapi.openapi.utils import get_openapi
+from starlette.middleware.cors import CORSMiddleware
 
 from api import __version__
 from api.pages import install_pages
@@ -28,6 +29,8 @@ from api.web.cache import DatabaseVersion, ResponseCache, VersionReader
 from api.web.deps import check_parameters
 from api.web.errors import PROBLEM_JSON, install_error_handlers
 from api.web.limits import RequestGuard
+from api.web.methods import HttpMethods
+from api.web.openapi import add_links, check_operation_ids, if_match_required, operation_id
 from api.web.pagination import declare_list_formats
 
 DESCRIPTION = """
@@ -61,13 +64,27 @@ def create_app(*, data_version: VersionReader | None = None) -> FastAPI:
         # /docs and /redoc are served from packaged assets (api/pages/docs.py), not a CDN.
         docs_url=None,
         redoc_url=None,
+        generate_unique_id_function=operation_id,
     )
     # innermost: it reads the route the request matched, and the cache keeps its header
     app.add_middleware(AlternatePage)
+    settings = get_settings()
     app.add_middleware(
         ResponseCache,
         version=data_version or DatabaseVersion(get_engine),
-        max_bytes=get_settings().response_cache_mb * 1024 * 1024,
+        max_bytes=settings.response_cache_mb * 1024 * 1024,
+    )
+    app.add_middleware(HttpMethods, routes=lambda: app.routes)
+    # Public reads from any page (or the configured origins); writes stay same-origin:
+    # no write method, no API key header, never credentials.
+    app.add_middleware(
+        CORSMiddleware,
+        allow_origins=settings.cors_origin_list,
+        allow_methods=["GET", "HEAD", "OPTIONS"],
+        allow_headers=["Accept", "Accept-Language", "If-None-Match", "X-Request-ID"],
+        expose_headers=["ETag", "Link", "Location", "X-Request-ID", "Content-Disposition"],
+        allow_credentials=False,
+        max_age=600,
     )
     app.add_middleware(RequestGuard)  # outermost: its request id goes on cached answers too
     install_error_handlers(app)
@@ -98,6 +115,9 @@ def create_app(*, data_version: VersionReader | None = None) -> FastAPI:
                 routes=app.routes,
             )
             _problems_as_problem_json(schema)
+            if_match_required(schema)
+            add_links(schema)
+            check_operation_ids(schema)
             app.openapi_schema = schema
         return app.openapi_schema
 
@@ -111,8 +131,10 @@ def _problems_as_problem_json(schema: dict[str, Any]) -> None:
         for operation in operations.values():
             for status, response in operation.get("responses", {}).items():
                 content = response.get("content", {})
-                if int(status) >= 400 and "application/json" in content:
-                    content[PROBLEM_JSON] = content.pop("application/json")
+                if int(status) >= 400 and content:
+                    # Whatever the route's own media type, its problems are problem+json.
+                    media = content.get("application/json") or next(iter(content.values()))
+                    response["content"] = {PROBLEM_JSON: media}
 
 
 app = create_app()

@@ -35,6 +35,16 @@ class Settings(BaseSettings):
         default=120, ge=1, description="Writes one API key may make per minute (429 above)."
     )
 
+    cors_origins: str = Field(
+        default="*",
+        description="Origins whose pages may read the API from a browser (GET, HEAD, "
+        'OPTIONS only, never with credentials): "*" for any, or a comma-separated list.',
+    )
+
+    @property
+    def cors_origin_list(self) -> list[str]:
+        return [origin.strip() for origin in self.cors_origins.split(",") if origin.strip()]
+
     @property
     def resolved_database_url(self) -> str:
         if self.database_url:

@@ -179,7 +179,7 @@ class Evidence(_Plain):
     columns: tuple[str, ...] = ("reference_id", "locator", "status", "approximate")
 
     def row(self, value: Any, ids: Ids) -> Row:
-        assert isinstance(value, s.Evidence)
+        assert isinstance(value, s.EvidenceSeed)
         return {
             "reference_id": ids(m.Reference, value.ref),
             "locator": value.locator,

@@ -24,7 +24,7 @@ from api.schemas.curation import ChangeRead, DuplicateRead, ImportRead, WriteRes
 from api.seeding import schemas as s
 from api.web.auth import AdminDep, CuratorDep
 from api.web.deps import SessionDep
-from api.web.errors import BadRequest, NotFound, problem_responses
+from api.web.errors import BadRequest, NotFound, Unprocessable, problem_responses
 from api.web.pagination import PagerDep
 
 router = APIRouter()
@@ -91,7 +91,6 @@ def _writes(
 ) -> None:
     """POST {base}, and PATCH and DELETE {item} (GET too when ``readable``), for one
     kind of fact; ``stored`` finds the fact from the item's path parameters."""
-    name = kind.entity.replace(" ", "_")
     StoredDep = Annotated[Found, Depends(stored)]
 
     @router.post(
@@ -101,7 +100,6 @@ def _writes(
         response_model=WriteResult,
         responses=WRITE_ERRORS,
         tags=[tag],
-        operation_id=f"create_{name}",
     )
     def create(
         session: SessionDep,
@@ -121,7 +119,6 @@ def _writes(
             response_model=WriteResult,
             responses=problem_responses(404),
             tags=[tag],
-            operation_id=f"read_{name}",
         )
         def read(session: SessionDep, response: Response, found: StoredDep) -> WriteResult:
             identifier, row = found
@@ -133,7 +130,6 @@ def _writes(
         response_model=WriteResult,
         responses=WRITE_ERRORS,
         tags=[tag],
-        operation_id=f"patch_{name}",
     )
     def change(
         session: SessionDep,
@@ -155,7 +151,6 @@ def _writes(
         response_model=WriteResult,
         responses=WRITE_ERRORS,
         tags=[tag],
-        operation_id=f"delete_{name}",
     )
     def remove(
         session: SessionDep, key: AdminDep, found: StoredDep, if_match: IfMatch = None
@@ -348,6 +343,12 @@ async def import_references(request: Request, session: SessionDep, key: CuratorD
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
         raise BadRequest("The BibTeX body is not UTF-8 text.") from exc
+    if not text.strip():
+        # An empty import is a client's mistake, never "nothing to import".
+        raise Unprocessable(
+            "Invalid request: body: no BibTeX; send the entries to import.",
+            errors=[{"location": "body", "message": "empty body", "type": "missing"}],
+        )
     report = c.import_bibtex(session, text, key=key)
     return ImportRead(
         created=report.created,
@@ -450,7 +451,6 @@ def _history(kind: Kind, base: str) -> None:
         response_model=Page[ChangeRead],
         responses=problem_responses(400, 404),
         tags=["curation"],
-        operation_id=f"history_{kind.entity.replace(' ', '_')}",
     )
     def history(
         session: SessionDep,

@@ -179,6 +179,9 @@ def references_list(
     summary="One reference as a file a manuscript can point at: .bib, .json (CSL-JSON), .ris",
     responses={**problem_responses(404), **FILE_CONTENT},
     response_class=Response,
+    # A file URL for tools that pick the format from the extension (pandoc); the
+    # contract's operation is GET /references/{key} with format=, which clients use.
+    include_in_schema=False,
 )
 def reference_file(
     session: SessionDep,
@@ -309,7 +312,8 @@ def _bibliography_file(extension: CitationFile) -> None:
         "(the filters of /bibliography)",
         responses={**problem_responses(404), **FILE_CONTENT},
         response_class=Response,
-        operation_id=f"bibliography_file_{extension.value}",
+        # As /references/{key}.{extension}: a file URL beside GET /bibliography.
+        include_in_schema=False,
     )
     def bibliography_file(
         session: SessionDep,

@@ -5,6 +5,7 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Header, Path, Query, Request, Response
 from fastapi.responses import JSONResponse, PlainTextResponse
+from pydantic import ConfigDict, Field
 from sqlalchemy import select
 
 from api.outputs import releases as r
@@ -16,7 +17,7 @@ from api.outputs.export import (
     zip_of,
 )
 from api.outputs.formats import Offer
-from api.schemas import Page
+from api.schemas import Page, Schema
 from api.schemas.curation import CitationRead, ReleaseDiffRead, ReleaseRead
 from api.web.deps import SessionDep
 from api.web.errors import BadRequest, NotFound, problem_responses
@@ -34,11 +35,27 @@ def _api_url(request: Request) -> str:
     return str(request.base_url).rstrip("/") + "/api/v1"
 
 
+class JsonLdResponse(JSONResponse):
+    media_type = JSON_LD
+
+
+class DatasetJsonLd(Schema):
+    """A schema.org Dataset in JSON-LD (the keys every one here has; the others as
+    schema.org names them)."""
+
+    model_config = ConfigDict(extra="allow", populate_by_name=True)
+
+    context: str = Field(alias="@context")
+    type: str = Field(alias="@type")
+    name: str
+
+
 @router.get(
     "/dataset",
     summary="The knowledge base as a schema.org Dataset (JSON-LD), each release a part",
-    responses={**problem_responses(), 200: {"content": {JSON_LD: {"schema": {"type": "object"}}}}},
-    response_class=JSONResponse,
+    response_model=DatasetJsonLd,
+    response_class=JsonLdResponse,
+    responses=problem_responses(),
 )
 def dataset(session: SessionDep, request: Request) -> JSONResponse:
     releases = list(session.scalars(select(DataRelease).order_by(DataRelease.number)))
@@ -51,6 +68,21 @@ class ReleaseFormat(StrEnum):
 
 
 RELEASE: Offer[ReleaseFormat, None] = Offer(ReleaseFormat, {ReleaseFormat.JSONLD: None})
+
+
+class CslJsonResponse(JSONResponse):
+    media_type = CSL_JSON
+
+
+class CslItem(Schema):
+    """One CSL-JSON item (the fields every item here has; the others as CSL names them)."""
+
+    model_config = ConfigDict(extra="allow")
+
+    id: str
+    type: str
+    title: str
+
 
 Number = Annotated[int, Path(ge=1, le=2_147_483_647, description="Release number.")]
 
@@ -123,9 +155,17 @@ def release_read(
 @router.get(
     "/releases/{number}/citation",
     summary="How to cite a release: BibTeX (default), CSL-JSON or RIS",
+    # CSL-JSON is the JSON form, so it is declared with its model for client generators.
+    response_model=list[CslItem],
+    response_class=CslJsonResponse,
     responses={
         **problem_responses(404),
-        200: {"content": {"application/x-bibtex": {}, CSL_JSON: {}, RIS: {}}},
+        200: {
+            "content": {
+                "application/x-bibtex": {"schema": {"type": "string"}},
+                RIS: {"schema": {"type": "string"}},
+            }
+        },
     },
 )
 def release_citation(

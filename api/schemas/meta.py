@@ -11,7 +11,7 @@ class Health(Schema):
     status: Literal["ok"]
 
 
-class ReleaseRead(Schema):
+class InfoRelease(Schema):
     number: int = Field(description="1 for the first release of this database, then +1.")
     content_hash: str = Field(description="SHA-256 of the exported tables (/api/v1/export).")
     created_at: UtcDatetime
@@ -25,6 +25,6 @@ class Info(Schema):
         description="Alembic revision the database is at; null when it was never migrated."
     )
     row_counts: dict[str, int] = Field(description="Number of rows in each table.")
-    release: ReleaseRead | None = Field(
+    release: InfoRelease | None = Field(
         description="The current data release; null before the first `msckb seed`."
     )

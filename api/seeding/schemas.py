@@ -61,7 +61,7 @@ class Entry(BaseModel):
         return _storable(value)
 
 
-class Evidence(Entry):
+class EvidenceSeed(Entry):
     ref: Key
     """Citation key of the work the fact rests on (the review itself where no other)."""
     locator: Annotated[str, Field(pattern=LOCATOR_PATTERN, max_length=120)]
@@ -70,7 +70,7 @@ class Evidence(Entry):
 
 
 class Evidenced(Entry):
-    evidence: Evidence
+    evidence: EvidenceSeed
 
 
 class Range(Entry):

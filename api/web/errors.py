@@ -1,16 +1,20 @@
 """One error family rendered as RFC 9457 problem+json, validation errors included."""
 
+import logging
 from http import HTTPStatus
 from typing import Any
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
+from sqlalchemy.exc import OperationalError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from api.schemas import Problem
 
 PROBLEM_JSON = "application/problem+json"
+
+log = logging.getLogger("msckb")
 
 
 class ProblemError(Exception):
@@ -116,6 +120,18 @@ def install_error_handlers(app: FastAPI) -> None:
     @app.exception_handler(ProblemError)
     async def _problem(_request: Request, exc: ProblemError) -> JSONResponse:
         return problem(exc.status, exc.detail, exc.errors, exc.headers)
+
+    @app.exception_handler(OperationalError)
+    async def _busy(_request: Request, exc: OperationalError) -> JSONResponse:
+        # The database did not answer in time: SQLite's write lock held by other writers
+        # past the busy timeout, or a PostgreSQL connection lost. Nothing was written,
+        # and the same request may succeed a moment later.
+        log.warning("database busy or unavailable: %s", exc.orig)
+        return problem(
+            503,
+            "The database is busy or unavailable; nothing was written. Try again shortly.",
+            headers={"Retry-After": "1"},
+        )
 
     @app.exception_handler(RequestValidationError)
     async def _validation(_request: Request, exc: RequestValidationError) -> JSONResponse:
