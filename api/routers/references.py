@@ -8,10 +8,11 @@ bibliography of exactly the keys a Markdown, LaTeX or ``.aux`` text cites.
 """
 
 import re
+from dataclasses import dataclass
 from enum import StrEnum
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Body, Header, Path, Query, Request, Response
+from fastapi import APIRouter, Body, Depends, Header, Path, Query, Request, Response
 from pydantic import Field
 from sqlalchemy import select
 
@@ -252,19 +253,29 @@ MassParam = Annotated[
 ToleranceParam = Annotated[Da, Query(ge=0, description="How near, Da.")]
 
 
-def _gather(
+@dataclass(frozen=True)
+class FactReferences:
+    """The references behind the facts the bibliography filters match."""
+
+    kinds: set[FactKind]
+    references: list[Reference]
+
+
+def fact_references(
     session: SessionDep,
-    about: list[FactKind] | None,
-    material: str | None,
-    species: str | None,
-    trigger: Trigger | None,
-    status: EvidenceStatus | None,
-    mass_da: float | None,
-    tolerance_da: float,
-) -> list[Reference]:
-    return bibliography(
+    about: AboutParam = None,
+    material: MaterialParam = None,
+    species: SpeciesParam = None,
+    trigger: Trigger | None = None,
+    status: EvidenceStatus | None = None,
+    mass_da: MassParam = None,
+    tolerance_da: ToleranceParam = DEFAULT_TOLERANCE_DA,
+) -> FactReferences:
+    """The filters of /bibliography (and its file URLs), applied."""
+    kinds = set(about or FactKind)
+    references = bibliography(
         session,
-        about=set(about or FactKind),
+        about=kinds,
         material_id=None if material is None else lookup.material_id(session, material),
         species_id=None
         if species is None
@@ -274,6 +285,10 @@ def _gather(
         mass_da=mass_da,
         tolerance_da=tolerance_da,
     )
+    return FactReferences(kinds, references)
+
+
+FactReferencesDep = Annotated[FactReferences, Depends(fact_references)]
 
 
 @router.get(
@@ -283,19 +298,11 @@ def _gather(
     responses={**problem_responses(404), **CITATION_CONTENT},
 )
 def bibliography_of_facts(
-    session: SessionDep,
-    about: AboutParam = None,
-    material: MaterialParam = None,
-    species: SpeciesParam = None,
-    trigger: Trigger | None = None,
-    status: EvidenceStatus | None = None,
-    mass_da: MassParam = None,
-    tolerance_da: ToleranceParam = DEFAULT_TOLERANCE_DA,
+    matched: FactReferencesDep,
     format_: FormatParam = None,
     accept: AcceptHeader = None,
 ) -> Any:
-    references = _gather(session, about, material, species, trigger, status, mass_da, tolerance_da)
-    kinds = set(about or FactKind)
+    references, kinds = matched.references, matched.kinds
     alternative = citations_response(references, CITATIONS.negotiate(format_, accept))
     return alternative or Bibliography(
         data=[ReferenceRead.model_validate(r) for r in references],
@@ -315,20 +322,8 @@ def _bibliography_file(extension: CitationFile) -> None:
         # As /references/{key}.{extension}: a file URL beside GET /bibliography.
         include_in_schema=False,
     )
-    def bibliography_file(
-        session: SessionDep,
-        about: AboutParam = None,
-        material: MaterialParam = None,
-        species: SpeciesParam = None,
-        trigger: Trigger | None = None,
-        status: EvidenceStatus | None = None,
-        mass_da: MassParam = None,
-        tolerance_da: ToleranceParam = DEFAULT_TOLERANCE_DA,
-    ) -> Response:
-        references = _gather(
-            session, about, material, species, trigger, status, mass_da, tolerance_da
-        )
-        return citation_file(references, extension, "bibliography")
+    def bibliography_file(matched: FactReferencesDep) -> Response:
+        return citation_file(matched.references, extension, "bibliography")
 
 
 for _extension in CitationFile:

@@ -271,19 +271,19 @@ class Pager:
         return str(self.request.url.replace(query=urlencode(params)))
 
 
+LimitParam = Annotated[int, Query(ge=1, le=MAX_LIMIT, description="Items per page (at most 500).")]
+CursorParam = Annotated[
+    str | None, Query(description="Opaque cursor from links.next; omit for the first page.")
+]
+CountParam = Annotated[bool, Query(description="Also count every matching item (meta.total).")]
+
+
 async def pager(
     request: Request,
     response: Response,
-    limit: Annotated[
-        int, Query(ge=1, le=MAX_LIMIT, description="Items per page (at most 500).")
-    ] = DEFAULT_LIMIT,
-    cursor: Annotated[
-        str | None,
-        Query(description="Opaque cursor from links.next; omit for the first page."),
-    ] = None,
-    count: Annotated[
-        bool, Query(description="Also count every matching item (meta.total).")
-    ] = False,
+    limit: LimitParam = DEFAULT_LIMIT,
+    cursor: CursorParam = None,
+    count: CountParam = False,
     format_: Annotated[
         ListFormat | None,
         Query(
@@ -303,16 +303,9 @@ async def pager(
 async def page_only(
     request: Request,
     response: Response,
-    limit: Annotated[
-        int, Query(ge=1, le=MAX_LIMIT, description="Items per page (at most 500).")
-    ] = DEFAULT_LIMIT,
-    cursor: Annotated[
-        str | None,
-        Query(description="Opaque cursor from links.next; omit for the first page."),
-    ] = None,
-    count: Annotated[
-        bool, Query(description="Also count every matching item (meta.total).")
-    ] = False,
+    limit: LimitParam = DEFAULT_LIMIT,
+    cursor: CursorParam = None,
+    count: CountParam = False,
 ) -> Pager:
     """The paging parameters of a list that negotiates its own formats (references)."""
     return Pager(request, response, limit, cursor, count)
