@@ -18,7 +18,8 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
-PACKAGE = Path(__file__).resolve().parent / "msckb_client"
+ROOT = Path(__file__).resolve().parent.parent
+PACKAGE = ROOT / "client" / "msckb_client"
 COMMAND = "make client"
 HEADER = f"# Generated from the MSC-KB OpenAPI document by `{COMMAND}`: do not edit."
 
@@ -64,7 +65,7 @@ def generate(spec: dict[str, Any], package: Path = PACKAGE) -> list[Path]:
                 "--set-default-enum-member",
                 "--disable-timestamp",
                 *("--custom-file-header", HEADER),
-                *("--formatters", "ruff-format"),
+                *("--formatters", "builtin"),
             ],
             check=True,
             capture_output=True,
@@ -81,7 +82,7 @@ def generate(spec: dict[str, Any], package: Path = PACKAGE) -> list[Path]:
     # settings (line length 100), so that `make lint` holds them as it holds the rest.
     ruff = str(Path(sys.executable).with_name("ruff"))
     files = [str(models), str(operations)]
-    settings = ["--quiet", "--config", str(package.parent.parent / "pyproject.toml")]
+    settings = ["--quiet", "--config", str(ROOT / "pyproject.toml")]
     subprocess.run([ruff, "check", "--fix", "--select", "I,F401", *settings, *files], check=True)
     subprocess.run([ruff, "format", *settings, *files], check=True)
     return [models, operations]

@@ -118,6 +118,14 @@ class Transport:
             self._sleep(wait)
             attempt += 1
 
+    def etag(self, url: str) -> str:
+        """The ETag of the record at ``url`` (``/api/v1/species/cds-msc-311``), for the
+        ``if_match`` of an update or deletion."""
+        tag: str | None = self.request("HEAD", url).headers.get("ETag")
+        if tag is None:
+            raise ValueError(f"{url} has no ETag")
+        return tag
+
     # The generated operations call these two.
     def _request(
         self,

@@ -325,7 +325,8 @@ class ListFormat(StrEnum):
 
 class Synthesis(RootModel[str]):
     root: Annotated[
-        str, Field(max_length=160, pattern="^[a-z0-9]+(-[a-z0-9]+)*$", title="Synthesis")
+        str,
+        Field(max_length=160, pattern="^[a-z0-9]+(-[a-z0-9]+)*$", title="Synthesis"),
     ]
 
 
@@ -796,7 +797,8 @@ class Direction1(StrEnum):
 
 class Experiment(RootModel[str]):
     root: Annotated[
-        str, Field(max_length=160, pattern="^[a-z0-9]+(-[a-z0-9]+)*$", title="Experiment")
+        str,
+        Field(max_length=160, pattern="^[a-z0-9]+(-[a-z0-9]+)*$", title="Experiment"),
     ]
 
 
@@ -1324,7 +1326,8 @@ class ProposedMechanismSeed(BaseModel):
     )
     evidence: EvidenceSeed
     mechanism: Annotated[
-        str, Field(max_length=160, pattern="^[a-z0-9]+(-[a-z0-9]+)*$", title="Mechanism")
+        str,
+        Field(max_length=160, pattern="^[a-z0-9]+(-[a-z0-9]+)*$", title="Mechanism"),
     ]
 
 
@@ -1498,10 +1501,12 @@ class TransformationSeed(BaseModel):
         list[KineticsSeed] | None, Field(title="Kinetics", validate_default=True)
     ] = []
     isosbestic_points: Annotated[
-        list[IsosbesticSeed] | None, Field(title="Isosbestic Points", validate_default=True)
+        list[IsosbesticSeed] | None,
+        Field(title="Isosbestic Points", validate_default=True),
     ] = []
     mechanisms: Annotated[
-        list[ProposedMechanismSeed] | None, Field(title="Mechanisms", validate_default=True)
+        list[ProposedMechanismSeed] | None,
+        Field(title="Mechanisms", validate_default=True),
     ] = []
 
 
