@@ -11,11 +11,9 @@ from typing import Any
 
 import pytest
 
+import generate
 from api.settings import PROJECT_ROOT
-
-sys.path.insert(0, str(PROJECT_ROOT / "client"))
-import generate  # noqa: E402  (client/generate.py, a script beside the package)
-from msckb_client import Client  # noqa: E402
+from msckb_client import Client
 
 PACKAGE = PROJECT_ROOT / "client" / "msckb_client"
 
