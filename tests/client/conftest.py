@@ -36,6 +36,17 @@ def new_key(url: str, name: str) -> str:
 
 
 @pytest.fixture(scope="module")
+def sqlite_live(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Live]:
+    """A live server on SQLite alone, for what needs no second engine (installing the
+    client) or is SQLite's own (its write lock)."""
+    databases = EmptyDatabases("sqlite", tmp_path_factory.mktemp("client"), None)
+    url = seeded_database(databases)
+    key = new_key(url, "client-tests")
+    with served(url) as (base, _process):
+        yield Live(base, url, key, "sqlite")
+
+
+@pytest.fixture(scope="module")
 def live(empty_databases: EmptyDatabases) -> Iterator[Live]:
     url = seeded_database(empty_databases)
     key = new_key(url, "client-tests")

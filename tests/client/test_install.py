@@ -33,7 +33,7 @@ except ImportError as error:
 """
 
 
-def test_pip_install_client_alone_in_a_fresh_environment(live: Live, tmp_path: Path) -> None:
+def test_pip_install_client_alone_in_a_fresh_environment(sqlite_live: Live, tmp_path: Path) -> None:
     # From a copy: pip builds in the source tree, and build/ would shadow the package.
     source = tmp_path / "client"
     shutil.copytree(
@@ -55,7 +55,7 @@ def test_pip_install_client_alone_in_a_fresh_environment(live: Live, tmp_path: P
     assert install.returncode == 0, install.stdout + install.stderr
     # Run from elsewhere, so that nothing of the repository is on the path.
     done = subprocess.run(
-        [str(python), "-c", PROBE, live.base],
+        [str(python), "-c", PROBE, sqlite_live.base],
         cwd=tmp_path,
         capture_output=True,
         text=True,
