@@ -7,19 +7,20 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 export HOST PORT
 
-.PHONY: run test check lint install install-dev migrate seed clean
+.PHONY: run test check lint install install-dev migrate seed client clean
 
 # Reinstall only when the dependency list changes. Serving needs the package alone;
-# linting and testing add the development tools (`.[dev]`) on top of it, so a
-# change to pyproject.toml redoes both stamps.
+# linting and testing add the development tools (`.[dev]`) and the Python client
+# (`client/`, editable, which the tests drive against a live server) on top of it, so a
+# change to either pyproject.toml redoes both stamps.
 $(BIN)/.installed: pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -e .
 	touch $@
 
-$(BIN)/.installed-dev: $(BIN)/.installed
-	$(BIN)/python -m pip install --quiet -e '.[dev]'
+$(BIN)/.installed-dev: $(BIN)/.installed client/pyproject.toml
+	$(BIN)/python -m pip install --quiet -e '.[dev]' -e ./client
 	touch $@
 
 install: $(BIN)/.installed
@@ -38,7 +39,12 @@ run: seed
 lint: install-dev
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
-	$(BIN)/mypy api models migrations tests
+	$(BIN)/mypy api models migrations tests client
+
+# Regenerate the client's models and methods from the app's OpenAPI document, after a
+# change to the API (tests/client/test_generated.py says when it is needed).
+client: install-dev
+	$(BIN)/python client/generate.py
 
 # Everything, on SQLite and PostgreSQL: what CI (.ci/run) runs.
 test: lint
