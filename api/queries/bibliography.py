@@ -37,6 +37,7 @@ from models import (
     QuasiIsomerMember,
     Reference,
     SizeMeasurement,
+    SourceNote,
     Species,
     Synthesis,
     Transformation,
@@ -59,6 +60,7 @@ class FactKind(StrEnum):
     GLOSSARY = "glossary"
     MONOMER_FORMULAS = "monomer_formulas"
     CHARACTERIZATIONS = "characterizations"
+    NOTES = "notes"
 
 
 @dataclass(frozen=True)
@@ -254,7 +256,7 @@ def _characterizations(f: Filters) -> Refs:
 
 
 def _plain(model: Any) -> Callable[[Filters], Refs]:
-    """Facts about no material or species (a constant, a glossary term)."""
+    """Facts about no material or species (a constant, a glossary term, a note)."""
 
     def refs(f: Filters) -> Refs:
         return [select(model.reference_id).where(*_status(model, f))]
@@ -285,6 +287,7 @@ GATHERERS: dict[FactKind, Gatherer] = {
     FactKind.GLOSSARY: Gatherer(_plain(GlossaryTerm), STATUS),
     FactKind.MONOMER_FORMULAS: Gatherer(_plain(MonomerFormula), STATUS),
     FactKind.CHARACTERIZATIONS: Gatherer(_characterizations, frozenset({"material_id", "status"})),
+    FactKind.NOTES: Gatherer(_plain(SourceNote), STATUS),
 }
 
 
