@@ -15,9 +15,23 @@ from models.reference_data import (
     PhysicalConstant,
     SourceNote,
 )
-from models.relation import Comparison, Counterpart, IsomerPair, QuasiIsomerGroup, QuasiIsomerMember
+from models.relation import (
+    ClusterLink,
+    Comparison,
+    Counterpart,
+    IsomerPair,
+    QuasiIsomerGroup,
+    QuasiIsomerMember,
+)
 from models.release import DataRelease, DataVersion
-from models.species import AbsorptionPeak, Composition, SizeMeasurement, Species, SpeciesAlias
+from models.species import (
+    AbsorptionPeak,
+    Composition,
+    PropertyDependence,
+    SizeMeasurement,
+    Species,
+    SpeciesAlias,
+)
 from models.transformation import (
     IsosbesticPoint,
     Kinetics,
@@ -39,6 +53,7 @@ __all__ = [
     "Base",
     "Characterization",
     "Citation",
+    "ClusterLink",
     "Comparison",
     "Composition",
     "ConditionStep",
@@ -62,6 +77,7 @@ __all__ = [
     "MechanismStep",
     "MonomerFormula",
     "Observation",
+    "PropertyDependence",
     "PhysicalConstant",
     "QuasiIsomerGroup",
     "QuasiIsomerMember",

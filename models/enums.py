@@ -53,6 +53,15 @@ class Trend(StrEnum):
     PRESENT = "present"
 
 
+class ClusterRelation(StrEnum):
+    """How a cluster of definite formula is linked to a species."""
+
+    MASS_SPECTRUM = "mass-spectrum"
+    """The cluster was seen in a mass spectrum of the species."""
+    COMPOSITION = "composition"
+    """The cluster's formula is one the species' composition names."""
+
+
 class StepAction(StrEnum):
     REACT = "react"
     HEAT = "heat"

@@ -1,12 +1,12 @@
 """Relations among species: counterparts (PC ↔ MSC), isomer pairs, quasi-isomer
-groups and side-by-side comparisons of two species."""
+groups, side-by-side comparisons of two species and the clusters linked to a species."""
 
 from sqlalchemy import CheckConstraint, ForeignKey, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from models.base import Base
 from models.curation import VersionedMixin
-from models.enums import Finding, enum_column_type
+from models.enums import ClusterRelation, Finding, enum_column_type
 from models.evidence import EvidenceMixin
 from models.species import Species
 
@@ -91,3 +91,30 @@ class Comparison(EvidenceMixin, Base):
 
     first: Mapped[Species] = relationship(foreign_keys=[first_id], lazy="raise")
     second: Mapped[Species] = relationship(foreign_keys=[second_id], lazy="raise")
+
+
+class ClusterLink(EvidenceMixin, Base):
+    """A cluster of definite formula linked to a species: seen in the species' mass
+    spectrum, or named by a composition given for it (Note S2: the (CdSe)n, n = 13, 33
+    and 34, of CdSe MSC-415)."""
+
+    __tablename__ = "cluster_link"
+    __table_args__ = (
+        UniqueConstraint("species_id", "cluster_id", "relation"),
+        CheckConstraint("species_id <> cluster_id", name="distinct_species"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    species_id: Mapped[int] = mapped_column(
+        ForeignKey("species.id", ondelete="CASCADE"), index=True
+    )
+    cluster_id: Mapped[int] = mapped_column(
+        ForeignKey("species.id", ondelete="CASCADE"), index=True
+    )
+    relation: Mapped[ClusterRelation] = mapped_column(
+        enum_column_type(ClusterRelation, "cluster_relation")
+    )
+    note: Mapped[str | None] = mapped_column(Text)
+
+    species: Mapped[Species] = relationship(foreign_keys=[species_id], lazy="raise")
+    cluster: Mapped[Species] = relationship(foreign_keys=[cluster_id], lazy="raise")

@@ -133,3 +133,25 @@ class SizeMeasurement(EvidenceMixin, Base):
     size_high_nm: Mapped[float | None]
 
     species: Mapped[Species] = relationship(back_populates="sizes", lazy="raise")
+
+
+class PropertyDependence(EvidenceMixin, Base):
+    """That a property of a species depends on a condition, as the source states it
+    without values (Figure S2: the absorption peak positions of CdS MSC-311 and MSC-322
+    are affected by temperature). Where values are given they are stored with the
+    property itself (an absorption peak with its ``temperature_c``)."""
+
+    __tablename__ = "property_dependence"
+    __table_args__ = (UniqueConstraint("species_id", "property", "depends_on"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    species_id: Mapped[int] = mapped_column(
+        ForeignKey("species.id", ondelete="CASCADE"), index=True
+    )
+    property: Mapped[str] = mapped_column(String(120))
+    """The property that changes, e.g. "absorption peak position"."""
+    depends_on: Mapped[str] = mapped_column(String(120))
+    """What it changes with, e.g. "temperature"."""
+    note: Mapped[str | None] = mapped_column(Text)
+
+    species: Mapped[Species] = relationship(lazy="raise")

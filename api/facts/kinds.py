@@ -311,6 +311,16 @@ SPECIES = _kind(
     ("slug",),
     "species.yaml",
 )
+PROPERTY_DEPENDENCE = _kind(
+    "property dependences",
+    "property dependence",
+    m.PropertyDependence,
+    s.PropertyDependenceSeed,
+    (Ref("species", m.Species), Col("property"), Col("depends_on"), Col("note"), EVIDENCE),
+    ("species", "property", "depends_on"),
+    "species.yaml",
+    "property_dependences",
+)
 KEY_ADVANCE = _kind(
     "key advances",
     "key advance",
@@ -391,6 +401,22 @@ COMPARISON = _kind(
     ),
     ("species", "aspect"),
     "relations.yaml",
+)
+CLUSTER_LINK = _kind(
+    "cluster links",
+    "cluster link",
+    m.ClusterLink,
+    s.ClusterLinkSeed,
+    (
+        Ref("species", m.Species),
+        Ref("cluster", m.Species),
+        Col("relation"),
+        Col("note"),
+        EVIDENCE,
+    ),
+    ("species", "cluster", "relation"),
+    "relations.yaml",
+    "cluster_links",
 )
 MECHANISM = _kind(
     "mechanisms",
@@ -554,11 +580,13 @@ KINDS: tuple[Kind, ...] = (
     CONSTANT,
     MONOMER_FORMULA,
     SPECIES,
+    PROPERTY_DEPENDENCE,
     KEY_ADVANCE,
     COUNTERPART,
     ISOMER_PAIR,
     QUASI_ISOMER_GROUP,
     COMPARISON,
+    CLUSTER_LINK,
     MECHANISM,
     MALDI_MATRIX,
     SYNTHESIS,

@@ -15,6 +15,7 @@ from models import (
     AbsorptionPeak,
     Characterization,
     Citation,
+    ClusterLink,
     Comparison,
     Composition,
     Counterpart,
@@ -31,10 +32,12 @@ from models import (
     MonomerFormula,
     Observation,
     PhysicalConstant,
+    PropertyDependence,
     QuasiIsomerGroup,
     QuasiIsomerMember,
     Reference,
     SizeMeasurement,
+    SourceNote,
     Species,
     Synthesis,
     Transformation,
@@ -57,6 +60,7 @@ class FactKind(StrEnum):
     GLOSSARY = "glossary"
     MONOMER_FORMULAS = "monomer_formulas"
     CHARACTERIZATIONS = "characterizations"
+    NOTES = "notes"
 
 
 @dataclass(frozen=True)
@@ -92,13 +96,13 @@ def _status(model: Any, f: Filters) -> list[ColumnElement[bool]]:
 
 
 def _species(f: Filters) -> Refs:
-    """The species and their peaks, compositions and sizes."""
+    """The species and their peaks, compositions, sizes and property dependences."""
     ids = _species_ids(f).where(*_status(Species, f))
     return [
         select(Species.reference_id).where(Species.id.in_(ids)),
         *(
             select(child.reference_id).where(child.species_id.in_(ids))
-            for child in (AbsorptionPeak, Composition, SizeMeasurement)
+            for child in (AbsorptionPeak, Composition, SizeMeasurement, PropertyDependence)
         ),
     ]
 
@@ -196,13 +200,14 @@ def _observations(f: Filters) -> Refs:
 
 
 def _relations(f: Filters) -> Refs:
-    """Counterparts, isomer pairs, comparisons and quasi-isomer groups with a species
-    matched by the filters on either side."""
+    """Counterparts, isomer pairs, comparisons, cluster links and quasi-isomer groups
+    with a species matched by the filters on either side."""
     ids = _species_ids(f)
     pairs: list[tuple[Any, Any, Any]] = [
         (Counterpart, Counterpart.pc_id, Counterpart.msc_id),
         (IsomerPair, IsomerPair.first_id, IsomerPair.second_id),
         (Comparison, Comparison.first_id, Comparison.second_id),
+        (ClusterLink, ClusterLink.species_id, ClusterLink.cluster_id),
     ]
     selects: Refs = [
         select(model.reference_id).where(or_(a.in_(ids), b.in_(ids)), *_status(model, f))
@@ -251,7 +256,7 @@ def _characterizations(f: Filters) -> Refs:
 
 
 def _plain(model: Any) -> Callable[[Filters], Refs]:
-    """Facts about no material or species (a constant, a glossary term)."""
+    """Facts about no material or species (a constant, a glossary term, a note)."""
 
     def refs(f: Filters) -> Refs:
         return [select(model.reference_id).where(*_status(model, f))]
@@ -282,6 +287,7 @@ GATHERERS: dict[FactKind, Gatherer] = {
     FactKind.GLOSSARY: Gatherer(_plain(GlossaryTerm), STATUS),
     FactKind.MONOMER_FORMULAS: Gatherer(_plain(MonomerFormula), STATUS),
     FactKind.CHARACTERIZATIONS: Gatherer(_characterizations, frozenset({"material_id", "status"})),
+    FactKind.NOTES: Gatherer(_plain(SourceNote), STATUS),
 }
 
 

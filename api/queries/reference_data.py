@@ -1,5 +1,6 @@
 """The reference data beside the species: quasi-isomer groups, mechanisms, the
-glossary, constants, monomer formulas, key advances and characterisations, each a
+glossary, constants, monomer formulas, key advances, characterisations, source notes,
+property dependences and cluster links, each a
 statement that the caller pages, with the relations its response shows loaded."""
 
 from typing import Any
@@ -7,20 +8,24 @@ from typing import Any
 from sqlalchemy import Select, or_, select
 from sqlalchemy.orm import Session, joinedload, selectinload
 
-from api.queries import same_text, with_reference
+from api.queries import same_text, species_ref, with_reference
 from api.queries.species import quasi_isomer_group_options
 from api.web.errors import NotFound
 from models import (
     Characterization,
+    ClusterLink,
     GlossaryTerm,
     KeyAdvance,
     KeyAdvanceSpecies,
     Mechanism,
     MonomerFormula,
     PhysicalConstant,
+    PropertyDependence,
     QuasiIsomerGroup,
     SourceNote,
+    Species,
 )
+from models.enums import ClusterRelation
 
 
 def list_quasi_isomer_groups() -> Select[Any]:
@@ -103,3 +108,42 @@ def list_characterizations(*, material_id: int | None = None) -> Select[Any]:
 
 def list_source_notes() -> Select[Any]:
     return select(SourceNote).options(with_reference(SourceNote.reference))
+
+
+def list_property_dependences(
+    *,
+    species_id: int | None = None,
+    material_id: int | None = None,
+    depends_on: str | None = None,
+) -> Select[Any]:
+    """Properties the source says depend on a condition (``depends_on``, e.g.
+    "temperature", case-insensitive), of one species or of a material's species."""
+    statement = select(PropertyDependence).options(
+        with_reference(PropertyDependence.reference), species_ref(PropertyDependence.species)
+    )
+    if species_id is not None:
+        statement = statement.where(PropertyDependence.species_id == species_id)
+    if material_id is not None:
+        of_material = select(Species.id).where(Species.material_id == material_id)
+        statement = statement.where(PropertyDependence.species_id.in_(of_material))
+    if depends_on is not None:
+        statement = statement.where(same_text(PropertyDependence.depends_on, depends_on))
+    return statement
+
+
+def list_cluster_links(
+    *, species_id: int | None = None, relation: ClusterRelation | None = None
+) -> Select[Any]:
+    """Clusters linked to species; ``species_id`` matches either end."""
+    statement = select(ClusterLink).options(
+        with_reference(ClusterLink.reference),
+        species_ref(ClusterLink.species),
+        species_ref(ClusterLink.cluster),
+    )
+    if species_id is not None:
+        statement = statement.where(
+            or_(ClusterLink.species_id == species_id, ClusterLink.cluster_id == species_id)
+        )
+    if relation is not None:
+        statement = statement.where(ClusterLink.relation == relation)
+    return statement

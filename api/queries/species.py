@@ -37,12 +37,14 @@ from api.queries.transformations import (
 from api.web.errors import NotFound
 from models import (
     AbsorptionPeak,
+    ClusterLink,
     Comparison,
     Composition,
     Counterpart,
     Experiment,
     IsomerPair,
     Observation,
+    PropertyDependence,
     QuasiIsomerGroup,
     QuasiIsomerMember,
     SizeMeasurement,
@@ -264,6 +266,21 @@ def species_detail(session: Session, row: RowMapping) -> Dict:
             }
             for r in rows(COMPARISONS)
         ],
+        "property_dependences": [
+            {
+                "species": species_ref_of(r, "species"),
+                **fields(r, *DEPENDENCE_COLUMNS),
+            }
+            for r in rows(PROPERTY_DEPENDENCES)
+        ],
+        "cluster_links": [
+            {
+                "species": species_ref_of(r, "species"),
+                "cluster": species_ref_of(r, "cluster"),
+                **fields(r, *CLUSTER_LINK_COLUMNS),
+            }
+            for r in rows(CLUSTER_LINKS)
+        ],
         "maldi_measurements": maldi_items(session, rows(MALDI_OF_SPECIES)),
         "transformations_out": [transformation_summary(t) for t in rows(TRANSFORMATIONS_OUT)],
         "transformations_in": [transformation_summary(t) for t in rows(TRANSFORMATIONS_IN)],
@@ -307,6 +324,13 @@ COUNTERPARTS = _pairs(Counterpart.__table__, "pc", "msc")
 ISOMERS = _pairs(IsomerPair.__table__, "first", "second")
 COMPARISON_COLUMNS = ("aspect", "finding", "methods", "note")
 COMPARISONS = _pairs(Comparison.__table__, "first", "second", *COMPARISON_COLUMNS)
+CLUSTER_LINK_COLUMNS = ("relation", "note")
+CLUSTER_LINKS = _pairs(ClusterLink.__table__, "species", "cluster", *CLUSTER_LINK_COLUMNS)
+DEPENDENCE_COLUMNS = ("property", "depends_on", "note")
+_dependence = PropertyDependence.__table__
+PROPERTY_DEPENDENCES = with_species_ref(
+    _of_species(_dependence, *DEPENDENCE_COLUMNS), _dependence.c.species_id, "species"
+)
 
 _group = QuasiIsomerGroup.__table__
 _member = QuasiIsomerMember.__table__

@@ -1,5 +1,6 @@
 """The reference data beside the species: quasi-isomer groups, mechanisms, the
-glossary, constants, monomer formulas, key advances and characterisations."""
+glossary, constants, monomer formulas, key advances, characterisations, source notes,
+property dependences and cluster links."""
 
 from collections.abc import Callable
 from typing import Annotated, Any
@@ -19,20 +20,23 @@ from api.schemas.reference_data import (
     MonomerFormulaRead,
     SourceNoteRead,
 )
-from api.schemas.species import QuasiIsomerGroupRead
+from api.schemas.species import ClusterLinkRead, PropertyDependenceRead, QuasiIsomerGroupRead
 from api.web.deps import SessionDep
 from api.web.errors import problem_responses
 from api.web.pagination import PagerDep
 from models import (
     Characterization,
+    ClusterLink,
     GlossaryTerm,
     KeyAdvance,
     Mechanism,
     MonomerFormula,
     PhysicalConstant,
+    PropertyDependence,
     QuasiIsomerGroup,
     SourceNote,
 )
+from models.enums import ClusterRelation
 
 router = APIRouter(tags=["reference data"])
 
@@ -188,3 +192,64 @@ _listing(
     q.list_source_notes,
     SourceNote.slug,
 )
+
+
+SpeciesParam = Annotated[
+    str | None, Query(description='Species slug, e.g. "cds-msc-311"; 404 when unknown.')
+]
+
+
+@router.get(
+    "/property-dependences",
+    name="property_dependences_list",
+    summary="Properties the source says depend on a condition, without values (Figure S2), "
+    "by species, material or condition",
+    response_model=Page[PropertyDependenceRead],
+    responses=problem_responses(404),
+)
+def property_dependences_list(
+    session: SessionDep,
+    pager: PagerDep,
+    species: SpeciesParam = None,
+    material: MaterialParam = None,
+    depends_on: Annotated[
+        str | None,
+        Query(min_length=1, description='What the property depends on, e.g. "temperature".'),
+    ] = None,
+) -> Page[PropertyDependenceRead] | Response:
+    statement = q.list_property_dependences(
+        species_id=None
+        if species is None
+        else lookup.species_id(session, species, param="species"),
+        material_id=None if material is None else lookup.material_id(session, material),
+        depends_on=depends_on,
+    )
+    return pager.page(
+        session, statement, key=PropertyDependence.id, item=PropertyDependenceRead.model_validate
+    )
+
+
+@router.get(
+    "/cluster-links",
+    name="cluster_links_list",
+    summary="Clusters of definite formula linked to a species (Note S2), by species "
+    "(either end) or relation",
+    response_model=Page[ClusterLinkRead],
+    responses=problem_responses(404),
+)
+def cluster_links_list(
+    session: SessionDep,
+    pager: PagerDep,
+    species: SpeciesParam = None,
+    relation: Annotated[
+        ClusterRelation | None,
+        Query(description="mass-spectrum or composition."),
+    ] = None,
+) -> Page[ClusterLinkRead] | Response:
+    statement = q.list_cluster_links(
+        species_id=None
+        if species is None
+        else lookup.species_id(session, species, param="species"),
+        relation=relation,
+    )
+    return pager.page(session, statement, key=ClusterLink.id, item=ClusterLinkRead.model_validate)

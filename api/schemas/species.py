@@ -7,7 +7,7 @@ from pydantic import BeforeValidator, Field
 from api.schemas import Celsius, Evidence, Nm, Schema, SlugOf, SpeciesRef
 from api.schemas.maldi import MaldiRead
 from api.schemas.transformations import TransformationSummary
-from models.enums import Finding, Trend
+from models.enums import ClusterRelation, Finding, Trend
 
 
 class AbsorptionPeakRead(Schema):
@@ -72,6 +72,30 @@ class ComparisonRead(Schema):
     evidence: Evidence
 
 
+class PropertyDependenceRead(Schema):
+    """That a property of a species depends on a condition, as the source states it
+    without values (Figure S2); values, where given, stand with the property itself."""
+
+    species: SpeciesRef
+    property: str = Field(description='The property that changes, e.g. "absorption peak position".')
+    depends_on: str = Field(description='What it changes with, e.g. "temperature".')
+    note: str | None
+    evidence: Evidence
+
+
+class ClusterLinkRead(Schema):
+    """A cluster of definite formula linked to a species (Note S2)."""
+
+    species: SpeciesRef
+    cluster: SpeciesRef = Field(description='The cluster, e.g. "(CdSe)33".')
+    relation: ClusterRelation = Field(
+        description="mass-spectrum: seen in a mass spectrum of the species; composition: "
+        "the cluster's formula is one the species' composition names."
+    )
+    note: str | None
+    evidence: Evidence
+
+
 class ObservationRead(Schema):
     experiment: SlugOf = Field(description="Slug of the experiment the observation belongs to.")
     species: SpeciesRef | None
@@ -97,6 +121,12 @@ class SpeciesDetail(SpeciesSummary):
     isomers: list[IsomerRead]
     quasi_isomer_groups: list[QuasiIsomerGroupRead]
     comparisons: list[ComparisonRead]
+    property_dependences: list[PropertyDependenceRead] = Field(
+        description="Properties the source says depend on a condition, without values."
+    )
+    cluster_links: list[ClusterLinkRead] = Field(
+        description="Clusters linked to this species, or species this cluster is linked to."
+    )
     maldi_measurements: list[MaldiRead]
     transformations_out: list[TransformationSummary] = Field(
         description="Transformations this species is the source of, and the reversible ones "

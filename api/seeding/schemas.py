@@ -13,6 +13,7 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator, model_valida
 
 from models.enums import (
     Approach,
+    ClusterRelation,
     ComponentRole,
     EntryType,
     EvidenceStatus,
@@ -217,8 +218,20 @@ def species_slug(material: str, label: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", f"{material}-{label}".lower()).strip("-")
 
 
+class PropertyDependenceSeed(Evidenced):
+    """That a property of a species depends on a condition, stated without values."""
+
+    species: Slug
+    property: Text
+    """The property that changes, e.g. "absorption peak position"."""
+    depends_on: Text
+    """What it changes with, e.g. "temperature"."""
+    note: str | None = None
+
+
 class SpeciesFile(Entry):
     species: list[SpeciesSeed]
+    property_dependences: list[PropertyDependenceSeed] = []
 
 
 # --- relations.yaml ---------------------------------------------------------------
@@ -248,11 +261,27 @@ class ComparisonSeed(Evidenced):
     note: str | None = None
 
 
+class ClusterLinkSeed(Evidenced):
+    """A cluster of definite formula linked to a species (Note S2)."""
+
+    species: Slug
+    cluster: Slug
+    relation: ClusterRelation
+    note: str | None = None
+
+    @model_validator(mode="after")
+    def _two_species(self) -> Self:
+        if self.species == self.cluster:
+            raise ValueError("a species is not a cluster linked to itself")
+        return self
+
+
 class RelationsFile(Entry):
     counterparts: list[CounterpartSeed] = []
     isomer_pairs: list[IsomerPairSeed] = []
     quasi_isomer_groups: list[QuasiIsomerGroupSeed] = []
     comparisons: list[ComparisonSeed] = []
+    cluster_links: list[ClusterLinkSeed] = []
 
 
 # --- key_advances.yaml (Table S2) ----------------------------------------------------

@@ -215,7 +215,11 @@ def test_the_bibliography_without_filters_is_every_reference(api: TestClient) ->
         ("constants", ["haynes2017crc"]),
         ("glossary", ["he_transformations"]),
         ("mechanisms", ["clayden2001organic", "he_transformations", "zhang2018thermally"]),
-        ("relations", ["he_transformations", "zhang2018thermally", "zhu2017two"]),
+        (
+            "relations",
+            ["he_transformations", "kasuya2004ultra", "zhang2018thermally", "zhu2017two"],
+        ),
+        ("notes", ["he_transformations"]),
         ("syntheses", ["li2020fragmentation", "zhang2018thermally", "zhu2017two"]),
         (
             "observations",
@@ -246,6 +250,7 @@ def test_every_kind_together_reaches_every_reference(api: TestClient) -> None:
         "glossary",
         "monomer_formulas",
         "characterizations",
+        "notes",
     ]
     reached: set[str] = set()
     for kind in kinds:

@@ -1,9 +1,14 @@
 """Quasi-isomer groups, mechanisms, glossary, constants, monomer formulas, key
-advances and characterisations."""
+advances, characterisations, property dependences and cluster links."""
 
 from typing import Any
 
 from fastapi.testclient import TestClient
+from sqlalchemy.orm import Session
+
+from models import ClusterLink, PropertyDependence, Species
+from models.enums import ClusterRelation, EvidenceStatus, SpeciesKind
+from tests.helpers import evidence, is_problem, listing, make_species
 
 
 def data(api: TestClient, path: str) -> list[dict[str, Any]]:
@@ -90,3 +95,96 @@ def test_characterizations(api: TestClient) -> None:
     assert {r["evidence"]["locator"] for r in rows} == {"Figure S3", "Figure S4"}
     inp = next(r for r in rows if r["evidence"]["locator"] == "Figure S4")
     assert inp["material"] == "InP"
+
+
+# --- property dependences and cluster links, on rows the test makes --------------------
+
+
+def _dependence(session: Session, species: Species, depends_on: str = "temperature") -> None:
+    session.add(
+        PropertyDependence(
+            species=species,
+            property="absorption peak position",
+            depends_on=depends_on,
+            **evidence(session, reference="he_transformations", locator="Figure S2"),
+        )
+    )
+    session.flush()
+
+
+def test_property_dependences_by_species_material_and_condition(
+    client: TestClient, session: Session
+) -> None:
+    msc = make_species(session, material="CdS", label="MSC-311")
+    other = make_species(session, material="CdSe", label="MSC-415")
+    _dependence(session, msc)
+    _dependence(session, other, depends_on="pressure")
+
+    def found(**params: str) -> list[tuple[str, str]]:
+        rows = listing(client, "/api/v1/property-dependences", **params)
+        return [(r["species"]["slug"], r["depends_on"]) for r in rows]
+
+    assert found() == [("cds-msc-311", "temperature"), ("cdse-msc-415", "pressure")]
+    assert found(depends_on="Temperature") == [("cds-msc-311", "temperature")]
+    assert found(material="CdSe") == [("cdse-msc-415", "pressure")]
+    assert found(species="cds-msc-311") == [("cds-msc-311", "temperature")]
+    (row,) = listing(client, "/api/v1/property-dependences", species="cds-msc-311")
+    assert row["property"] == "absorption peak position"
+    assert row["evidence"] == {
+        "reference": "he_transformations",
+        "locator": "Figure S2",
+        "status": "reported",
+        "approximate": False,
+    }
+    detail = client.get("/api/v1/species/cds-msc-311").json()
+    assert [d["depends_on"] for d in detail["property_dependences"]] == ["temperature"]
+    is_problem(client.get("/api/v1/property-dependences", params={"species": "nope"}), 404)
+    is_problem(client.get("/api/v1/property-dependences", params={"material": "Foo"}), 404)
+    is_problem(client.get("/api/v1/property-dependences", params={"depends_on": ""}), 422)
+
+
+def test_cluster_links_from_either_end_and_by_relation(
+    client: TestClient, session: Session
+) -> None:
+    msc = make_species(session, material="CdSe", label="MSC-415")
+    clusters = {
+        n: make_species(session, material="CdSe", kind=SpeciesKind.CLUSTER, label=f"(CdSe){n}")
+        for n in (13, 33)
+    }
+    for n, relation, status in (
+        (13, ClusterRelation.MASS_SPECTRUM, EvidenceStatus.REPORTED),
+        (33, ClusterRelation.MASS_SPECTRUM, EvidenceStatus.REPORTED),
+        (33, ClusterRelation.COMPOSITION, EvidenceStatus.INFERRED),
+    ):
+        session.add(
+            ClusterLink(
+                species=msc,
+                cluster=clusters[n],
+                relation=relation,
+                **evidence(session, reference="kasuya2004ultra", locator="Note S2", status=status),
+            )
+        )
+    session.flush()
+
+    def found(**params: str) -> list[tuple[str, str, str]]:
+        rows = listing(client, "/api/v1/cluster-links", **params)
+        return [(r["cluster"]["label"], r["relation"], r["evidence"]["status"]) for r in rows]
+
+    assert found(species="cdse-msc-415") == [
+        ("(CdSe)13", "mass-spectrum", "reported"),
+        ("(CdSe)33", "mass-spectrum", "reported"),
+        ("(CdSe)33", "composition", "inferred"),
+    ]
+    assert found(species="cdse-cdse-33", relation="composition") == [
+        ("(CdSe)33", "composition", "inferred")
+    ]
+    detail = client.get("/api/v1/species/cdse-cdse-13").json()
+    assert [(c["species"]["slug"], c["relation"]) for c in detail["cluster_links"]] == [
+        ("cdse-msc-415", "mass-spectrum")
+    ]
+    cited = client.get(
+        "/api/v1/bibliography", params={"about": "relations", "species": "cdse-cdse-13"}
+    ).json()["data"]
+    assert [r["key"] for r in cited] == ["kasuya2004ultra"]
+    is_problem(client.get("/api/v1/cluster-links", params={"species": "nope"}), 404)
+    is_problem(client.get("/api/v1/cluster-links", params={"relation": "isomer"}), 422)

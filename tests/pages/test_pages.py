@@ -132,6 +132,19 @@ def test_transformation_page_shows_kinetics_and_isosbestic_points(api: TestClien
     assert transformation["trigger"] in page.text
 
 
+def test_species_page_shows_dependences_and_clusters(api: TestClient) -> None:
+    """Figure S2's temperature dependence and Note S2's (CdSe)n clusters of MSC-415,
+    each beside its evidence."""
+    msc = read(api.get("/species/cds-msc-322").text)
+    assert "absorption peak position depends on temperature" in msc.text
+    assert "Figure S2" in msc.text
+    cluster = read(api.get("/species/cdse-cdse-33").text)
+    assert "/species/cdse-msc-415" in cluster.links
+    assert "seen in its mass spectrum" in cluster.text
+    assert "named by its composition" in cluster.text
+    assert "inferred" in cluster.text
+
+
 def test_network_links_every_species(api: TestClient) -> None:
     graph = api.get("/api/v1/transformations/network?material=CdTe").json()
     page = read(api.get("/network?material=CdTe").text)

@@ -149,8 +149,12 @@ def test_a_new_and_a_deleted_entry_are_appended_and_removed(
     entry = entry[: entry.index("\n- ") + 1]
     assert (seeds / "maldi.yaml").read_text(encoding="utf-8") == old_maldi.replace(entry, "")
     new = (seeds / "species.yaml").read_text(encoding="utf-8")
-    assert new.endswith(
+    old = (SEEDS_DIR / "species.yaml").read_text(encoding="utf-8")
+    appended = (
         "- slug: inp-pc-x\n  material: InP\n  kind: pc\n  label: PC-X\n"
         "  evidence: {ref: he_transformations, locator: Note S2, status: argued}\n"
     )
+    # At the end of its section: the file's next section (property dependences) follows.
+    species, rest = old.split("\n# That a property depends", 1)
+    assert new == species + "\n" + appended + "# That a property depends" + rest
     assert not load(seeded, read_and_check(seeds)).changed

@@ -937,6 +937,11 @@ def test_coverage_lists_what_each_part_of_the_source_gave(seeded: Session) -> No
     assert "cdte-smsc-ota-0-40-ml/1" in listing["Note S4"]["observations"]
     assert listing["Table S5"]["isomer pairs"] == ["cds-msc-311/cds-msc-322"]
     assert listing["Table S2"]["source notes"] == ["table-s2-note"]
+    assert listing["Figure S2"]["property dependences"] == [
+        "cds-msc-311/absorption peak position/temperature",
+        "cds-msc-322/absorption peak position/temperature",
+    ]
+    assert len(listing["Note S2"]["cluster links"]) == 5
     for part, kinds in listing.items():
         assert kinds.get("references"), f"{part} names no reference"
 
@@ -951,3 +956,69 @@ def test_table_s2_note_is_a_fact_with_its_evidence(api: TestClient) -> None:
         "approximate": False,
     }
     assert "photocatalysis" in note["summary"]
+
+
+FIGURE_S2 = {
+    "reference": "he_transformations",
+    "locator": "Figure S2",
+    "status": "reported",
+    "approximate": False,
+}
+
+
+def test_figure_s2_peak_positions_depend_on_temperature_without_values(api: TestClient) -> None:
+    """Figure S2: "the absorption peak positions of CdS MSC-311 and MSC-322 are affected
+    by temperature", a fact of each species, with no value invented."""
+    found = api.get("/api/v1/property-dependences", params={"depends_on": "temperature"})
+    assert found.status_code == 200, found.text
+    rows = found.json()["data"]
+    assert [(r["species"]["slug"], r["property"], r["evidence"]) for r in rows] == [
+        ("cds-msc-311", "absorption peak position", FIGURE_S2),
+        ("cds-msc-322", "absorption peak position", FIGURE_S2),
+    ]
+    for slug in ("cds-msc-311", "cds-msc-322"):
+        species = api.get(f"/api/v1/species/{slug}").json()
+        assert [d["depends_on"] for d in species["property_dependences"]] == ["temperature"]
+        # The dependence carries no number: no peak of the species is located at Figure S2.
+        assert all(p["evidence"]["locator"] != "Figure S2" for p in species["absorption_peaks"])
+    cited = api.get(
+        "/api/v1/bibliography", params={"about": "species", "species": "cds-msc-322"}
+    ).json()["data"]
+    assert "he_transformations" in {r["key"] for r in cited}
+
+
+def test_note_s2_links_msc_415_to_its_cdse_clusters(api: TestClient) -> None:
+    """Note S2 states that the nanoparticles Table S2 calls MSC-415 gave (CdSe)n, n = 13,
+    33, 34, by TOF MS (reported); that Table S2 [3]'s "(CdSe)n, n = 33, 34" composition
+    is those clusters, the source does not say (inferred)."""
+    found = api.get("/api/v1/cluster-links", params={"species": "cdse-msc-415", "limit": 20})
+    assert found.status_code == 200, found.text
+    links = {
+        (r["cluster"]["slug"], r["relation"]): (
+            r["species"]["slug"],
+            r["evidence"]["reference"],
+            r["evidence"]["locator"],
+            r["evidence"]["status"],
+        )
+        for r in found.json()["data"]
+    }
+    stated = ("cdse-msc-415", "kasuya2004ultra", "Note S2", "reported")
+    read = ("cdse-msc-415", "kasuya2004ultra", "Note S2; Table S2 [3]", "inferred")
+    assert links == {
+        ("cdse-cdse-13", "mass-spectrum"): stated,
+        ("cdse-cdse-33", "mass-spectrum"): stated,
+        ("cdse-cdse-34", "mass-spectrum"): stated,
+        ("cdse-cdse-33", "composition"): read,
+        ("cdse-cdse-34", "composition"): read,
+    }
+    cluster = api.get("/api/v1/species/cdse-cdse-34").json()
+    assert {(c["species"]["slug"], c["relation"]) for c in cluster["cluster_links"]} == {
+        ("cdse-msc-415", "mass-spectrum"),
+        ("cdse-msc-415", "composition"),
+    }
+    msc = api.get("/api/v1/species/cdse-msc-415").json()
+    assert [c["formula"] for c in msc["compositions"]] == ["(CdSe)n, n = 33, 34"]
+    cited = api.get(
+        "/api/v1/bibliography", params={"about": "relations", "species": "cdse-cdse-33"}
+    ).json()["data"]
+    assert [r["key"] for r in cited] == ["kasuya2004ultra"]
