@@ -892,6 +892,97 @@ class Operations(Transport):
         for page in self._pages(models.PageSourceNoteRead, "/api/v1/notes", {"limit": limit}):
             yield from page.data
 
+    def list_property_dependences(
+        self,
+        *,
+        species: str | None = None,
+        material: str | None = None,
+        depends_on: str | None = None,
+        limit: int | None = 50,
+        cursor: str | None = None,
+        count: bool | None = False,
+    ) -> models.PagePropertyDependenceRead:
+        """Properties the source says depend on a condition, without values (Figure S2), by species, material or condition
+
+        ``GET /api/v1/property-dependences``
+        """
+        response = self._request(
+            "GET",
+            "/api/v1/property-dependences",
+            params={
+                "species": species,
+                "material": material,
+                "depends_on": depends_on,
+                "limit": limit,
+                "cursor": cursor,
+                "count": count,
+            },
+        )
+        return models.PagePropertyDependenceRead.model_validate_json(response.content)
+
+    def iter_property_dependences(
+        self,
+        *,
+        species: str | None = None,
+        material: str | None = None,
+        depends_on: str | None = None,
+        limit: int | None = 50,
+    ) -> Iterator[models.PropertyDependenceRead]:
+        """Every item of ``list_property_dependences``, page after page (``limit`` items a request).
+
+        ``GET /api/v1/property-dependences``, following ``links.next``
+        """
+        for page in self._pages(
+            models.PagePropertyDependenceRead,
+            "/api/v1/property-dependences",
+            {"species": species, "material": material, "depends_on": depends_on, "limit": limit},
+        ):
+            yield from page.data
+
+    def list_cluster_links(
+        self,
+        *,
+        species: str | None = None,
+        relation: models.ClusterRelation | str | None = None,
+        limit: int | None = 50,
+        cursor: str | None = None,
+        count: bool | None = False,
+    ) -> models.PageClusterLinkRead:
+        """Clusters of definite formula linked to a species (Note S2), by species (either end) or relation
+
+        ``GET /api/v1/cluster-links``
+        """
+        response = self._request(
+            "GET",
+            "/api/v1/cluster-links",
+            params={
+                "species": species,
+                "relation": relation,
+                "limit": limit,
+                "cursor": cursor,
+                "count": count,
+            },
+        )
+        return models.PageClusterLinkRead.model_validate_json(response.content)
+
+    def iter_cluster_links(
+        self,
+        *,
+        species: str | None = None,
+        relation: models.ClusterRelation | str | None = None,
+        limit: int | None = 50,
+    ) -> Iterator[models.ClusterLinkRead]:
+        """Every item of ``list_cluster_links``, page after page (``limit`` items a request).
+
+        ``GET /api/v1/cluster-links``, following ``links.next``
+        """
+        for page in self._pages(
+            models.PageClusterLinkRead,
+            "/api/v1/cluster-links",
+            {"species": species, "relation": relation, "limit": limit},
+        ):
+            yield from page.data
+
     def get_table(self, name: str) -> models.TableRead:
         """A table of the source (S1 to S5) regenerated from the data, with citation keys
 

@@ -114,6 +114,15 @@ class CitationRead(BaseModel):
     """
 
 
+class ClusterRelation(StrEnum):
+    """
+    How a cluster of definite formula is linked to a species.
+    """
+
+    mass_spectrum = "mass-spectrum"
+    composition = "composition"
+
+
 class ComponentRole(StrEnum):
     precursor = "precursor"
     solvent = "solvent"
@@ -223,6 +232,7 @@ class FactKind(StrEnum):
     glossary = "glossary"
     monomer_formulas = "monomer_formulas"
     characterizations = "characterizations"
+    notes = "notes"
 
 
 class FieldChange(BaseModel):
@@ -1311,6 +1321,25 @@ class Problem(BaseModel):
     """
 
 
+class PropertyDependenceRead(BaseModel):
+    """
+    That a property of a species depends on a condition, as the source states it
+    without values (Figure S2); values, where given, stand with the property itself.
+    """
+
+    species: SpeciesRef
+    property: Annotated[str, Field(title="Property")]
+    """
+    The property that changes, e.g. "absorption peak position".
+    """
+    depends_on: Annotated[str, Field(title="Depends On")]
+    """
+    What it changes with, e.g. "temperature".
+    """
+    note: Annotated[str | None, Field(title="Note")]
+    evidence: Evidence
+
+
 class ProposedMechanism(BaseModel):
     mechanism: Annotated[str, Field(title="Mechanism")]
     """
@@ -1574,6 +1603,24 @@ class CharacterizationRead(BaseModel):
     evidence: Evidence
 
 
+class ClusterLinkRead(BaseModel):
+    """
+    A cluster of definite formula linked to a species (Note S2).
+    """
+
+    species: SpeciesRef
+    cluster: SpeciesRef
+    """
+    The cluster, e.g. "(CdSe)33".
+    """
+    relation: ClusterRelation
+    """
+    mass-spectrum: seen in a mass spectrum of the species; composition: the cluster's formula is one the species' composition names.
+    """
+    note: Annotated[str | None, Field(title="Note")]
+    evidence: Evidence
+
+
 class ComparisonRead(BaseModel):
     first: SpeciesRef
     second: SpeciesRef
@@ -1705,6 +1752,12 @@ class PageCharacterizationRead(BaseModel):
     links: PageLinks
 
 
+class PageClusterLinkRead(BaseModel):
+    data: Annotated[list[ClusterLinkRead], Field(title="Data")]
+    meta: PageMeta
+    links: PageLinks
+
+
 class PageConstantRead(BaseModel):
     data: Annotated[list[ConstantRead], Field(title="Data")]
     meta: PageMeta
@@ -1713,6 +1766,12 @@ class PageConstantRead(BaseModel):
 
 class PageExperimentRead(BaseModel):
     data: Annotated[list[ExperimentRead], Field(title="Data")]
+    meta: PageMeta
+    links: PageLinks
+
+
+class PagePropertyDependenceRead(BaseModel):
+    data: Annotated[list[PropertyDependenceRead], Field(title="Data")]
     meta: PageMeta
     links: PageLinks
 
@@ -1814,6 +1873,16 @@ class SpeciesDetail(BaseModel):
     isomers: Annotated[list[IsomerRead], Field(title="Isomers")]
     quasi_isomer_groups: Annotated[list[QuasiIsomerGroupRead], Field(title="Quasi Isomer Groups")]
     comparisons: Annotated[list[ComparisonRead], Field(title="Comparisons")]
+    property_dependences: Annotated[
+        list[PropertyDependenceRead], Field(title="Property Dependences")
+    ]
+    """
+    Properties the source says depend on a condition, without values.
+    """
+    cluster_links: Annotated[list[ClusterLinkRead], Field(title="Cluster Links")]
+    """
+    Clusters linked to this species, or species this cluster is linked to.
+    """
     maldi_measurements: Annotated[list[MaldiRead], Field(title="Maldi Measurements")]
     transformations_out: Annotated[list[TransformationSummary], Field(title="Transformations Out")]
     """
