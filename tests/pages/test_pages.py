@@ -142,7 +142,7 @@ def test_species_page_shows_dependences_and_clusters(api: TestClient) -> None:
     assert "/species/cdse-msc-415" in cluster.links
     assert "seen in its mass spectrum" in cluster.text
     assert "named by its composition" in cluster.text
-    assert "inferred" in cluster.text
+    assert "Table S2 [3]" in cluster.text
 
 
 def test_network_links_every_species(api: TestClient) -> None:
