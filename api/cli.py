@@ -394,6 +394,11 @@ def serve(
         host=host,
         port=port,
         workers=count,
+        # The supervisor kills a worker that does not answer its ping in time; a new
+        # worker answers only once it has imported the command line and the app
+        # (seconds on a busy machine), and uvicorn's 5 s had it killing and restarting
+        # workers in a loop while two servers started on two busy cores.
+        timeout_worker_healthcheck=60,
         log_config=LOG_CONFIG,
         access_log=False,
     )
