@@ -5,6 +5,9 @@ VENV := .venv
 BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 8000
+# Server processes for `make run`: `make run WORKERS=4`, or MSCKB_WORKERS (or
+# WEB_CONCURRENCY) in the environment; unset, `msckb serve` runs one per CPU.
+WORKERS ?=
 export HOST PORT
 
 .PHONY: run test check lint install install-dev migrate seed client clean
@@ -34,7 +37,7 @@ seed: migrate
 	$(BIN)/msckb seed
 
 run: seed
-	$(BIN)/msckb serve --host $(HOST) --port $(PORT)
+	$(BIN)/msckb serve --host $(HOST) --port $(PORT) $(if $(WORKERS),--workers $(WORKERS))
 
 lint: install-dev
 	$(BIN)/ruff check .

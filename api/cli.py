@@ -27,6 +27,7 @@ from api.seeding.coverage import curated_from
 from api.seeding.dump import write_seed_files
 from api.seeding.files import SeedError
 from api.seeding.loader import SeedConflict, load, read_and_check
+from api.serving import WORKERS_ENV, default_workers
 from api.settings import get_settings
 from api.store.backup import BackupError, backup, restore
 from api.store.db import get_engine, write_session
@@ -360,24 +361,47 @@ def _record_key(
 def serve(
     host: Annotated[str, typer.Option(envvar="HOST")] = "127.0.0.1",
     port: Annotated[int, typer.Option(envvar="PORT")] = 8000,
+    workers: Annotated[
+        int | None,
+        typer.Option(
+            envvar=list(WORKERS_ENV),
+            min=1,
+            show_default="one per CPU",
+            help="Server processes. Each has its own app, connections and response cache; "
+            "the write rate limit is shared through the database.",
+        ),
+    ] = None,
 ) -> None:
-    """Serve the REST API with uvicorn."""
-    import gc
+    """Serve the REST API with uvicorn, in WORKERS processes (default: one per CPU)."""
+    import os
 
     import uvicorn
 
-    from api.app import app as api
+    from api.serving import _SUPERVISED
 
-    # A request around a hub allocates thousands of rows and arcs; with the default
-    # thresholds each one set off collections that walked every object of the loaded
-    # code as well (p90 of the path query 124 ms; 25 ms so). The code's objects live
-    # as long as the process: freeze them out of the collector's view, and collect
-    # the young generation less often.
-    gc.freeze()
-    gc.set_threshold(10_000, 20, 20)
-    typer.echo(f"MSC-KB API docs: http://{host}:{port}/docs")
+    count = workers or default_workers()
+    if count > 1:
+        # Read by each worker's factory (the workers are started afresh, with this
+        # environment): a worker ends with its supervisor.
+        os.environ[_SUPERVISED] = "1"
+    typer.echo(f"MSC-KB API docs: http://{host}:{port}/docs ({count} worker(s))")
     # The app logs one line per request with its id; uvicorn's own access line has none.
-    uvicorn.run(api, host=host, port=port, log_config=LOG_CONFIG, access_log=False)
+    # An import string and a factory: each worker builds the app and tunes its own
+    # garbage collector (api/serving.py); uvicorn configures logging in each worker.
+    uvicorn.run(
+        "api.serving:serving_app",
+        factory=True,
+        host=host,
+        port=port,
+        workers=count,
+        # The supervisor kills a worker that does not answer its ping in time; a new
+        # worker answers only once it has imported the command line and the app
+        # (seconds on a busy machine), and uvicorn's 5 s had it killing and restarting
+        # workers in a loop while two servers started on two busy cores.
+        timeout_worker_healthcheck=60,
+        log_config=LOG_CONFIG,
+        access_log=False,
+    )
 
 
 if __name__ == "__main__":

@@ -1,10 +1,18 @@
-"""Serve the scaled database the way the README serves, beside Datasette (SQLite) and
-a bare FastAPI floor, drive all three with the same load, and print the table.
+"""Serve the scaled database the way ``make run`` serves (``msckb serve``, its default
+number of worker processes), beside Datasette (SQLite) and a bare FastAPI floor, drive
+all of them with the same loads, and print one table.
 
-Ours runs twice: as served (its response cache on) and with the cache off
-(MSCKB_RESPONSE_CACHE_MB=0), so that every request is computed and the cost of our
-layers shows. The load repeats 100 parameter sets per query, so the cached server
-computes each at most once and answers the rest from memory.
+Three loads per query, each side by side with Datasette and the floor:
+
+- cached: 100 parameter sets, repeated, cache on: each set is computed once, the rest
+  are answered from memory;
+- cache off: the same 100 sets, served with MSCKB_RESPONSE_CACHE_MB=0, so that every
+  request is computed and the cost of our layers shows;
+- realistic: requests drawn at random from 10,000 distinct sets (``--sets``), cache on
+  as ``make run`` serves: mostly cache misses, as a script walking the data sees.
+
+Peak resident memory (VmHWM) is read for every process of each server: the
+supervisor and each worker.
 
     .venv/bin/python -m bench.run --url sqlite:///bench/.data/bench.sqlite3
     .venv/bin/python -m bench.run --url postgresql+psycopg://... (no Datasette there)
@@ -16,6 +24,7 @@ import argparse
 import datetime
 import os
 import platform
+import random
 import sqlite3
 import statistics
 import subprocess
@@ -28,6 +37,7 @@ from typing import Any
 
 import httpx
 
+from api.serving import default_workers
 from bench.load import Result, drive
 from bench.queries import QUERIES, parameters
 
@@ -71,11 +81,65 @@ def server(command: list[str], env: dict[str, str], probe: str) -> Iterator[tupl
         process.wait(timeout=30)
 
 
-def peak_rss_mb(pid: int) -> float:
-    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-        if line.startswith("VmHWM:"):
+def _status_mb(pid: int, field: str) -> float:
+    try:
+        lines = Path(f"/proc/{pid}/status").read_text().splitlines()
+    except OSError:
+        return float("nan")
+    for line in lines:
+        if line.startswith(field + ":"):
             return int(line.split()[1]) / 1024
     return float("nan")
+
+
+def peak_rss_mb(pid: int) -> float:
+    """The process's peak resident memory so far (VmHWM), MB."""
+    return _status_mb(pid, "VmHWM")
+
+
+def rss_mb(pid: int) -> float:
+    """The process's resident memory now (VmRSS), MB."""
+    return _status_mb(pid, "VmRSS")
+
+
+def process_tree(pid: int) -> list[int]:
+    """``pid`` and its descendants: a server's supervisor and its workers."""
+    found = [pid]
+    for task in Path(f"/proc/{pid}/task").glob("*"):
+        try:
+            children = (task / "children").read_text().split()
+        except OSError:
+            continue
+        for child in children:
+            found.extend(process_tree(int(child)))
+    return found
+
+
+def tree_peaks(pid: int) -> dict[int, float]:
+    """Peak resident memory (MB) of every process of the server started as ``pid``."""
+    return {p: peak_rss_mb(p) for p in process_tree(pid)}
+
+
+def describe_peaks(name: str, peaks: dict[int, float], root: int) -> str:
+    """One line: the largest per process (what "MB per server process" means), then
+    each process, the supervisor first."""
+    parts = [
+        f"{'supervisor' if p == root else 'pid ' + str(p)} {mb:.0f}" for p, mb in peaks.items()
+    ]
+    return f"{name}: largest {max(peaks.values()):.0f} MB per process ({', '.join(parts)})"
+
+
+def datasette_file(sqlite_file: str) -> str:
+    """The file under the name bench.sqlite3: Datasette names a database by its file's
+    stem, and the benchmark's Datasette URLs ask for /bench."""
+    path = Path(sqlite_file).resolve()
+    if path.name == "bench.sqlite3":
+        return str(path)
+    import tempfile
+
+    link = Path(tempfile.mkdtemp(prefix="msckb-bench-")) / "bench.sqlite3"
+    link.symlink_to(path)
+    return str(link)
 
 
 def _connect(url: str) -> Any:
@@ -109,19 +173,47 @@ def measure(port: int, urls: list[str], clients: int) -> Result:
     return drive(port, urls, clients=clients, requests=2400, seconds=15)
 
 
+def draws(ps: list[dict[str, Any]], rng: random.Random, count: int = 3000) -> list[dict[str, Any]]:
+    """``count`` requests drawn at random (with replacement) from the sets ``ps``: a
+    measurement sends at most 2,430, so with 10,000 sets most are asked for the first
+    time (the first page, a single URL, excepted)."""
+    return rng.choices(ps, k=count)
+
+
+def ours_command(workers: int | None) -> list[str]:
+    """``msckb serve`` as ``make run`` runs it: the workers from the environment
+    (MSCKB_WORKERS, WEB_CONCURRENCY) or one per CPU, unless ``--workers`` says."""
+    command = [str(ROOT / ".venv/bin/msckb"), "serve", "--host", "127.0.0.1", "--port", "{port}"]
+    return command if workers is None else [*command, "--workers", str(workers)]
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--url", required=True)
     parser.add_argument("--only", nargs="*", help="query names (default: all)")
+    parser.add_argument(
+        "--workers", type=int, help="our server processes (default: as make run serves)"
+    )
+    parser.add_argument(
+        "--sets", type=int, default=10_000, help="parameter sets of the realistic load"
+    )
+    parser.add_argument("--clients", type=int, nargs="*", default=[1, 8])
     args = parser.parse_args()
     url: str = args.url
     sqlite_file = url.split("///", 1)[1] if url.startswith("sqlite") else None
     names = args.only or list(QUERIES)
     connection = _connect(url)
+    started = time.monotonic()
     params = {name: parameters(connection, name, 100) for name in names}
+    # Another seed: the realistic sets are not the cached load's 100.
+    many = {name: parameters(connection, name, args.sets, seed=12) for name in names}
     connection.close()
+    print(f"parameters drawn in {time.monotonic() - started:.0f} s", flush=True)
 
-    ours_cmd = [str(ROOT / ".venv/bin/msckb"), "serve", "--host", "127.0.0.1", "--port", "{port}"]
+    ours_cmd = ours_command(args.workers)
+    workers = args.workers or int(
+        os.environ.get("MSCKB_WORKERS") or os.environ.get("WEB_CONCURRENCY") or default_workers()
+    )
     floor_cmd = [
         str(ROOT / ".venv/bin/uvicorn"),
         "bench.floor:app",
@@ -133,20 +225,21 @@ def main() -> None:
         "warning",
         "--no-access-log",
     ]
+    rng = random.Random(13)
     rows: list[str] = []
     with (
         server(ours_cmd, {"MSCKB_DATABASE_URL": url}, "/health") as (ours, ours_pid),
         server(
             ours_cmd, {"MSCKB_DATABASE_URL": url, "MSCKB_RESPONSE_CACHE_MB": "0"}, "/health"
         ) as (uncached, uncached_pid),
-        server(floor_cmd, {"MSCKB_BENCH_URL": url}, "/docs") as (floor, _),
+        server(floor_cmd, {"MSCKB_BENCH_URL": url}, "/docs") as (floor, floor_pid),
         (
             server(
                 [
                     str(DATASETTE),
                     "serve",
                     "--immutable",
-                    sqlite_file,
+                    datasette_file(sqlite_file),
                     "--host",
                     "127.0.0.1",
                     "--port",
@@ -165,46 +258,73 @@ def main() -> None:
             else _nothing()
         ) as datasette,
     ):
+        print(f"servers up: ours {len(process_tree(ours_pid))} process(es)", flush=True)
         for name in names:
             query = QUERIES[name]
-            ps = params[name]
-            raw = raw_sql_ms(url, name, ps)
-            urls = [query.ours(p) for p in ps]
-            for clients in (1, 8):
-                ours_r = measure(ours, urls, clients)
-                uncached_r = measure(uncached, urls, clients)
-                line = [name, str(clients), _fmt(ours_r), _fmt(uncached_r)]
-                if datasette and query.datasette:
-                    ds_r = measure(datasette[0], [query.datasette(p) for p in ps], clients)
-                    line += [_fmt(ds_r), _times(ours_r, ds_r), _times(uncached_r, ds_r)]
-                else:
-                    line += ["-", "-", "-"]
-                if query.sql:
-                    floor_urls = [f"/floor/{name}?" + _query(p) for p in ps]
-                    floor_r = measure(floor, floor_urls, clients)
-                    line += [
-                        _fmt(floor_r),
-                        f"{ours_r.rps / floor_r.rps:.0%}",
-                        f"{uncached_r.rps / floor_r.rps:.0%}",
-                    ]
-                else:
-                    line += ["-", "-", "-"]
-                line += [f"{raw:.2f}" if raw == raw else "-", _ratio(uncached_r.p50, raw)]
-                rows.append("| " + " | ".join(line) + " |")
-                print(rows[-1], flush=True)
-        rss = peak_rss_mb(ours_pid)
-        rss_uncached = peak_rss_mb(uncached_pid)
+            raw = raw_sql_ms(url, name, params[name])
+            for clients in args.clients:
+                loads = [
+                    ("cached, 100 sets", ours, params[name]),
+                    ("cache off, 100 sets", uncached, params[name]),
+                    (f"realistic, {len(many[name]):,} sets", ours, draws(many[name], rng)),
+                ]
+                theirs: dict[int, tuple[str, str]] = {}
+                for load, port, ps in loads:
+                    mine = measure(port, [query.ours(p) for p in ps], clients)
+                    if id(ps) not in theirs:  # the cached and cache-off loads share theirs
+                        theirs[id(ps)] = (
+                            _theirs(datasette, query, ps, clients),
+                            _floor(floor, name, query, ps, clients),
+                        )
+                    ds, fl = theirs[id(ps)]
+                    line = [name, str(clients), load, _fmt(mine), *_vs(mine, ds), *_vs(mine, fl)]
+                    line += [f"{raw:.2f}" if raw == raw else "-"]
+                    rows.append("| " + " | ".join(line) + " |")
+                    print(rows[-1], flush=True)
+        memory = [
+            describe_peaks("ours, cache on (cached, realistic)", tree_peaks(ours_pid), ours_pid),
+            describe_peaks("ours, cache off", tree_peaks(uncached_pid), uncached_pid),
+            describe_peaks("floor", tree_peaks(floor_pid), floor_pid),
+        ]
+        if datasette:
+            memory.append(describe_peaks("Datasette", tree_peaks(datasette[1]), datasette[1]))
     header = [
         f"Machine: {platform.machine()}, {os.cpu_count()} cores, Python {sys.version.split()[0]}, "
-        f"{datetime.datetime.now(datetime.UTC):%Y-%m-%d %H:%M} UTC, engine {url.split(':')[0]}",
+        f"{datetime.datetime.now(datetime.UTC):%Y-%m-%d %H:%M} UTC, engine {url.split(':')[0]}, "
+        f"ours {workers} worker(s); "
+        f"run took {(time.monotonic() - started) / 60:.0f} min",
         "",
-        "| query | clients | ours req/s · p50 · p99 (ms) | ours uncached | Datasette | "
-        "ours/Datasette | uncached/Datasette | floor | ours/floor | uncached/floor | "
-        "raw SQL p50 (ms) | uncached p50 / raw |",
-        "|---|---|---|---|---|---|---|---|---|---|---|---|",
+        "| query | clients | load | ours req/s · p50 · p99 (ms) | Datasette | ours/Datasette "
+        "| floor | ours/floor | raw SQL p50 (ms) |",
+        "|---|---|---|---|---|---|---|---|---|",
     ]
-    memory = f"Peak resident memory: ours {rss:.0f} MB, uncached {rss_uncached:.0f} MB"
-    print("\n".join([*header, *rows, "", memory]))
+    print("\n".join([*header, *rows, "", "Peak resident memory (VmHWM):", *memory]))
+
+
+Measured = tuple[Result, str] | None
+"""A result and how it reads, or None where that server cannot answer the query."""
+
+
+def _theirs(datasette: Any, query: Any, ps: list[dict[str, Any]], clients: int) -> Measured:
+    if not (datasette and query.datasette):
+        return None
+    result = measure(datasette[0], [query.datasette(p) for p in ps], clients)
+    return result, _fmt(result)
+
+
+def _floor(port: int, name: str, query: Any, ps: list[dict[str, Any]], clients: int) -> Measured:
+    if not query.sql:
+        return None
+    result = measure(port, [f"/floor/{name}?" + _query(p) for p in ps], clients)
+    return result, _fmt(result)
+
+
+def _vs(mine: Result, theirs: Measured) -> list[str]:
+    """Their cell, and ours as a multiple of theirs."""
+    if theirs is None:
+        return ["-", "-"]
+    result, text = theirs
+    return [text, f"{mine.rps / result.rps:.2f}x" if result.rps else "-"]
 
 
 @contextmanager
@@ -221,14 +341,6 @@ def _query(p: dict[str, Any]) -> str:
 def _fmt(r: Result) -> str:
     errors = f", {r.errors} errors" if r.errors else ""
     return f"{r.rps:.0f} · {r.p50:.1f} · {r.p99:.1f}{errors}"
-
-
-def _times(ours: Result, theirs: Result) -> str:
-    return f"{ours.rps / theirs.rps:.2f}x" if theirs.rps else "-"
-
-
-def _ratio(p50: float, raw: float) -> str:
-    return f"{p50 / raw:.0f}x" if raw == raw and raw > 0 else "-"
 
 
 if __name__ == "__main__":

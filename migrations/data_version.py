@@ -1,10 +1,11 @@
 """The triggers that keep ``data_version.token`` honest.
 
-Every write to any other table gives the token a new random value in the writing
-transaction, so the token names the data a reader sees, whichever process wrote:
-the API, ``msckb seed``, a restore, a migration, or psql by hand. The response
-cache (api/web/cache.py) keys its entries to it. A random value rather than a counter:
-a restored backup brings back its own token, which must never name other data.
+Every write to any other table (but the rate limit's count: NOT_DATA) gives the
+token a new random value in the writing transaction, so the token names the data a
+reader sees, whichever process wrote: the API, ``msckb seed``, a restore, a
+migration, or psql by hand. The response cache (api/web/cache.py) keys its entries to
+it. A random value rather than a counter: a restored backup brings back its own
+token, which must never name other data.
 
 ``migrations/env.py`` calls :func:`install` after every upgrade, so a table that a
 later migration creates, or that SQLite's batch mode recreates (dropping its
@@ -15,10 +16,14 @@ from sqlalchemy import Connection, inspect
 
 TABLE = "data_version"
 EVENTS = ("insert", "update", "delete")
+NOT_DATA = frozenset({TABLE, "write_hit"})
+"""Tables whose writes leave the token alone: its own, and the write rate limit's
+count (models.WriteHit), which no answer shows: bumping the token for it would empty
+the response caches for nothing."""
 
 
 def _tables(connection: Connection) -> list[str]:
-    return [name for name in inspect(connection).get_table_names() if name != TABLE]
+    return [name for name in inspect(connection).get_table_names() if name not in NOT_DATA]
 
 
 def _sqlite_trigger(table: str, event: str) -> str:

@@ -1,7 +1,15 @@
 """All tables, imported here so that ``Base.metadata`` is complete for Alembic."""
 
 from models.base import Base
-from models.curation import ApiKey, Change, ChangeAction, Role, SeedState, VersionedMixin
+from models.curation import (
+    ApiKey,
+    Change,
+    ChangeAction,
+    Role,
+    SeedState,
+    VersionedMixin,
+    WriteHit,
+)
 from models.key_advance import KeyAdvance, KeyAdvancePeak, KeyAdvanceSpecies
 from models.maldi import MaldiMatrix, MaldiMeasurement, MaldiMeasurementMatrix, MaldiPeak
 from models.material import Material
@@ -50,6 +58,7 @@ __all__ = [
     "SourceNote",
     "SeedState",
     "VersionedMixin",
+    "WriteHit",
     "Base",
     "Characterization",
     "Citation",

@@ -3,7 +3,7 @@
 from datetime import datetime
 from enum import StrEnum
 
-from sqlalchemy import DateTime, Index, Integer, String, Text, UniqueConstraint, func
+from sqlalchemy import DateTime, Float, Index, Integer, String, Text, UniqueConstraint, func
 from sqlalchemy.orm import Mapped, mapped_column
 
 from models.base import Base
@@ -83,3 +83,21 @@ class SeedState(Base):
     identifier: Mapped[str] = mapped_column(String(200))
     content_hash: Mapped[str] = mapped_column(String(64))
     """SHA-256 (hex) of the entry's canonical JSON as last loaded from seeds/."""
+
+
+class WriteHit(Base):
+    """One write an API key made in the last minute: the write rate limit, counted in
+    the database so that every server process (``msckb serve --workers N``) and every
+    server on the same database share it (api/web/limits.py). Rows older than a minute
+    are deleted as writes come; at most ``writes_per_minute`` rows per active key.
+
+    Not data: a hit leaves the data version alone (migrations/data_version.py), so it
+    never empties the response caches."""
+
+    __tablename__ = "write_hit"
+    __table_args__ = (Index("ix_write_hit_key_name_at", "key_name", "at"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    key_name: Mapped[str] = mapped_column(String(80))
+    at: Mapped[float] = mapped_column(Float)
+    """When, in seconds since the Unix epoch (the serving machine's clock)."""

@@ -26,7 +26,6 @@ from api.seeding.loader import load, read_and_check
 from api.settings import PROJECT_ROOT
 from api.store.db import TOKEN_SQL, get_session, make_engine
 from api.store.migrate import upgrade
-from api.web.limits import write_limiter
 
 # Keys is re-exported: tests/seeding/test_dump.py imports it from here.
 from tests.helpers import Keys as Keys
@@ -177,10 +176,3 @@ def api(seeded: Session) -> Iterator[TestClient]:
 def keys(seeded: Session) -> Keys:
     """A curator's and an admin's key on the seeded database (of ``api``)."""
     return make_keys(seeded)
-
-
-@pytest.fixture(autouse=True)
-def _fresh_write_limits() -> Iterator[None]:
-    write_limiter.reset()
-    yield
-    write_limiter.reset()

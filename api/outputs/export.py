@@ -43,7 +43,7 @@ IDENTIFYING_COLUMNS = {
 }
 """A table's own stable identifier: the one identity column of its kind (api/facts)."""
 
-SKIPPED = {"data_release", "data_version", "api_key", "change", "seed_state"}
+SKIPPED = {"data_release", "data_version", "api_key", "change", "seed_state", "write_hit"}
 """Tables about the database and its curators, not the knowledge: not exported."""
 
 INTERNAL_COLUMNS = {"version"}

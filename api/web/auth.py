@@ -44,9 +44,10 @@ def _authenticated(session: SessionDep, key: Annotated[str | None, Security(_hea
     return found
 
 
-def curator(key: Annotated[ApiKey, Depends(_authenticated)]) -> ApiKey:
-    """Any valid key: curators and admins. Counts against the key's write limit."""
-    write_limiter.check(key.name)
+def curator(session: SessionDep, key: Annotated[ApiKey, Depends(_authenticated)]) -> ApiKey:
+    """Any valid key: curators and admins. Counts against the key's write limit, in
+    the write's transaction (api/web/limits.py)."""
+    write_limiter.check(session, key.name)
     return key
 
 

@@ -1,23 +1,24 @@
 """Write limits (requests per key per minute, body size) and request ids.
 
-The rate limit is kept in the server process (a sliding one-minute window per
-key): one process per database is how ``msckb serve`` runs.
+The rate limit is kept in the database (a sliding one-minute window per key), so
+that it holds across the processes of ``msckb serve --workers N`` and across servers.
 """
 
 import logging
 import re
-import threading
 import time
 import uuid
-from collections import defaultdict, deque
 from collections.abc import Awaitable, Callable, MutableMapping
 from contextvars import ContextVar
 from typing import Any
 
+from sqlalchemy import delete, func, insert, select
+from sqlalchemy.orm import Session
 from starlette.exceptions import HTTPException
 
 from api.settings import get_settings
 from api.web.errors import TooManyRequests, problem
+from models import WriteHit
 
 request_id: ContextVar[str | None] = ContextVar("request_id", default=None)
 """The id of the request being served, for every log line it causes."""
@@ -26,32 +27,41 @@ log = logging.getLogger("msckb")
 
 
 class RateLimiter:
+    """A sliding one-minute window of writes per key, kept in the database (table
+    ``write_hit``) so that every process serving the database shares it: several
+    workers of ``msckb serve``, or several servers.
+
+    :meth:`check` runs inside the write's own transaction, which holds the database's
+    write lock from its start (BEGIN IMMEDIATE on SQLite, the data version's row on
+    PostgreSQL: api/store/db.py), so writers are serialised and the count, the check
+    and the new hit are one atomic step. The hit commits with the write: a write that
+    fails and is rolled back (a 4xx) is not counted, as it changed nothing."""
+
     def __init__(self, per_minute: Callable[[], int]) -> None:
         self._per_minute = per_minute
-        self._hits: dict[str, deque[float]] = defaultdict(deque)
-        self._lock = threading.Lock()
 
-    def check(self, key: str) -> None:
+    def check(self, session: Session, key: str, *, now: float | None = None) -> None:
         """Count one write for ``key``; TooManyRequests when it is over its limit."""
-        now = time.monotonic()
+        # Wall-clock time: the processes sharing the count share no monotonic clock.
+        now = time.time() if now is None else now
         limit = self._per_minute()
-        with self._lock:
-            hits = self._hits[key]
-            while hits and now - hits[0] >= 60:
-                hits.popleft()
-            if len(hits) >= limit:
-                wait = max(1, int(60 - (now - hits[0])) + 1)
-                raise TooManyRequests(
-                    f"More than {limit} writes in a minute with this key; retry in {wait} s.",
-                    headers={"Retry-After": str(wait)},
-                )
-            hits.append(now)
+        session.execute(
+            delete(WriteHit).where(WriteHit.at <= now - WINDOW_S),
+            execution_options={"synchronize_session": False},
+        )
+        count, oldest = session.execute(
+            select(func.count(), func.min(WriteHit.at)).where(WriteHit.key_name == key)
+        ).one()
+        if count >= limit:
+            wait = max(1, int(WINDOW_S - (now - oldest)) + 1)
+            raise TooManyRequests(
+                f"More than {limit} writes in a minute with this key; retry in {wait} s.",
+                headers={"Retry-After": str(wait)},
+            )
+        session.execute(insert(WriteHit).values(key_name=key, at=now))
 
-    def reset(self) -> None:
-        with self._lock:
-            self._hits.clear()
 
-
+WINDOW_S = 60.0
 write_limiter = RateLimiter(lambda: get_settings().writes_per_minute)
 
 

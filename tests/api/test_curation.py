@@ -5,16 +5,25 @@ Every case writes to a database holding only the rows of ``known`` (what the wri
 bodies name) and the keys of ``keys``, both made in the test's rolled-back session."""
 
 import logging
+from collections.abc import Callable, Iterator
+from contextlib import ExitStack
+from functools import partial
 from typing import Any
 
 import pytest
+from fastapi import Request
 from fastapi.testclient import TestClient
-from sqlalchemy import func, select
+from sqlalchemy import Engine, func, select, text
 from sqlalchemy.orm import Session
 
+from api.app import create_app
+from api.store.db import TOKEN_SQL, WRITE_METHODS, WRITE_OPTION, get_session, make_engine
+from api.store.migrate import upgrade
+from api.web.cache import DatabaseVersion
 from api.web.limits import RequestIdFilter, write_limiter
 from models import Experiment, Observation, Reference, Species
 from models.enums import SpeciesKind, Trend
+from tests.conftest import EmptyDatabases
 from tests.helpers import (
     EVIDENCE,
     NEW_SPECIES,
@@ -466,6 +475,57 @@ def test_writes_over_the_limit_get_429_with_retry_after(
     # The limit is per key: the admin can still write.
     ok = client.patch(url, json={}, headers={**keys.admin, "If-Match": etag_of(client, url)})
     assert ok.status_code == 200
+
+
+def test_servers_on_one_database_share_the_write_limit(
+    empty_databases: EmptyDatabases, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Two apps on one database, each with its own engine as two server processes
+    (``msckb serve --workers 2``) have, and sessions that commit as the server's do:
+    the limit counts their writes together; a refused write changes no data."""
+    monkeypatch.setattr(write_limiter, "_per_minute", lambda: 2)
+    database = empty_databases.new_url()
+    engines = [make_engine(database), make_engine(database)]
+    upgrade(engines[0])
+    with Session(engines[0]) as db, db.begin():
+        make_species(db, kind=SpeciesKind.PC, label="PCs")
+        curator = make_keys(db).curator
+
+    def sessions_on(engine: Engine) -> Callable[[Request], Iterator[Session]]:
+        def session_dependency(request: Request) -> Iterator[Session]:
+            with Session(engine, expire_on_commit=False) as db:
+                if request.method in WRITE_METHODS:
+                    db.connection(execution_options={WRITE_OPTION: True})
+                yield db
+                db.commit()
+
+        return session_dependency
+
+    def token() -> str | None:
+        with engines[0].connect() as connection:
+            return connection.execute(text(TOKEN_SQL)).scalar()
+
+    url = "/api/v1/species/cds-pcs"
+    statuses = []
+    with ExitStack() as stack:
+        clients = []
+        for engine in engines:
+            app = create_app(data_version=DatabaseVersion(partial(lambda e: e, engine)))
+            app.dependency_overrides[get_session] = sessions_on(engine)
+            clients.append(stack.enter_context(TestClient(app)))
+        for client in (clients[0], clients[1], clients[0], clients[1]):
+            before = token()
+            response = client.patch(
+                url, json={}, headers={**curator, "If-Match": etag_of(client, url)}
+            )
+            statuses.append(response.status_code)
+    assert statuses[:2] == [200, 200]
+    assert statuses[2:] == [429, 429]
+    assert token() == before
+    with engines[0].connect() as connection:
+        assert connection.execute(text("SELECT count(*) FROM write_hit")).scalar() == 2
+    for engine in engines:
+        engine.dispose()
 
 
 def test_a_body_over_the_cap_is_413(client: TestClient, keys: Keys) -> None:

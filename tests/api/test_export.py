@@ -34,6 +34,7 @@ def test_export_is_one_document_with_stable_identifiers(
         "seed_state",
         "api_key",
         "change",
+        "write_hit",
     }
     species = {row["id"]: row for row in tables["species"]}
     assert species["cds-msc-311"]["material"] == "CdS"

@@ -127,7 +127,7 @@ def data_rows(url: str) -> dict[str, int]:
             return {
                 name: connection.scalar(select(func.count()).select_from(table)) or 0
                 for name, table in Base.metadata.tables.items()
-                if name not in {"api_key", "change", "data_release", "data_version"}
+                if name not in {"api_key", "change", "data_release", "data_version", "write_hit"}
             }
     finally:
         engine.dispose()
