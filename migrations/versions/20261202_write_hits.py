@@ -1,7 +1,7 @@
 """write hits: the write rate limit in the database, shared by every server process
 
-Revision ID: 20261202_0012
-Revises: 20261202_0009
+Revision ID: 20261202_0011
+Revises: 20261202_0010
 Create Date: 2026-12-02 06:50:00.000000
 
 ``msckb serve --workers N`` runs several processes; a limit counted in each would let a
@@ -15,8 +15,8 @@ from collections.abc import Sequence
 import sqlalchemy as sa
 from alembic import op
 
-revision: str = "20261202_0012"
-down_revision: str | None = "20261202_0009"
+revision: str = "20261202_0011"
+down_revision: str | None = "20261202_0010"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
