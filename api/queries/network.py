@@ -111,18 +111,29 @@ class _Enumeration:
         self.target = target
         self.limit = limit
         self.paths: list[list[Arc]] = []
-        self.leaving: dict[int, list[Arc]] = defaultdict(list)
-        entering: dict[int, list[Arc]] = defaultdict(list)
-        for arc in sorted(arcs):
-            self.leaving[arc.start].append(arc)
-            entering[arc.end].append(arc)
+        # Each node's arcs are walked in their order (so paths come out in the same
+        # order every time), but sorted only for the nodes the walk reaches: around a
+        # hub, sorting every arc read cost more than the walk.
+        self.unsorted: dict[int, list[Arc]] = defaultdict(list)
+        self.sorted: dict[int, list[Arc]] = {}
+        entering: dict[int, list[int]] = defaultdict(list)  # the starts of the arcs into a node
+        for arc in arcs:
+            self.unsorted[arc.start].append(arc)
+            entering[arc.end].append(arc.start)
         # reach[k]: the nodes with a walk of exactly k arcs to the target. Pruning on
         # it keeps the enumeration off dead ends: around a hub, "near enough" (a
         # distance of at most k) let thousands of partial paths in that could not
         # end on time.
         self.reach = [{target}]
         for _ in range(max_steps):
-            self.reach.append({arc.start for node in self.reach[-1] for arc in entering[node]})
+            self.reach.append({start for node in self.reach[-1] for start in entering[node]})
+
+    def leaving(self, node: int) -> list[Arc]:
+        """The arcs leaving ``node``, in order."""
+        found = self.sorted.get(node)
+        if found is None:
+            found = self.sorted[node] = sorted(self.unsorted.get(node, ()))
+        return found
 
     def walk(self, node: int, path: list[Arc], visited: set[int], length: int) -> None:
         if len(self.paths) > self.limit:
@@ -132,7 +143,7 @@ class _Enumeration:
                 self.paths.append(list(path))
             return
         left = length - len(path) - 1
-        for arc in self.leaving[node]:
+        for arc in self.leaving(node):
             if arc.end in visited or arc.end not in self.reach[left]:
                 continue
             path.append(arc)
