@@ -71,6 +71,13 @@ def _arcs_near(session: Session, source: int, target: int, max_steps: int) -> se
     backward one those at distance < b from the target, with a + b = max_steps:
     on any such path, an arc leaving position i < a is read forward and an arc
     entering position i + 1 > a is read backward.
+
+    The last expansion keeps only the arcs that meet the other side: an arc it reads
+    leaves a node at distance a - 1 from the source (entering one at b - 1 from the
+    target) and can lie on such a path only where it does so at position a - 1, so
+    its other end is within b of the target (a of the source): seen by the other
+    side, which is done. On any other position it is read by the other side too.
+    Around a hub this leaves out most of the arcs read, none of which could be walked.
     """
     arcs: set[Arc] = set()
     seen = ({source}, {target})
@@ -79,6 +86,9 @@ def _arcs_near(session: Session, source: int, target: int, max_steps: int) -> se
     while depth < max_steps and all(frontiers):
         side = 0 if len(frontiers[0]) <= len(frontiers[1]) else 1
         new = _arcs(session, frontiers[side], outgoing=side == 0)
+        if depth == max_steps - 1:
+            other = seen[1 - side]
+            new = [a for a in new if (a.end if side == 0 else a.start) in other]
         arcs.update(new)
         reached = {a.end if side == 0 else a.start for a in new} - seen[side]
         seen[side].update(reached)
