@@ -1,5 +1,6 @@
 """MALDI-TOF measurements and matrices."""
 
+from collections import defaultdict
 from collections.abc import Sequence
 from functools import cache
 from typing import Any
@@ -97,10 +98,13 @@ MASSES = (
 )
 
 
-def maldi_items(session: Session, rows: Sequence[RowMapping]) -> list[Dict]:
-    """MaldiRead dicts for rows of :func:`maldi_select`, in their order."""
+def maldi_items(
+    session: Session, rows: Sequence[RowMapping], *, matrices: bool = True
+) -> list[Dict]:
+    """MaldiRead dicts for rows of :func:`maldi_select`, in their order. ``matrices``
+    False: the caller knows that none of them names a matrix."""
     ids = [row["id"] for row in rows]
-    matrices = children(session, MATRICES, "measurement_id", ids)
+    acronyms = children(session, MATRICES, "measurement_id", ids) if matrices else defaultdict(list)
     peaks = children(session, MASSES, "measurement_id", ids)
     return [
         {
@@ -109,7 +113,7 @@ def maldi_items(session: Session, rows: Sequence[RowMapping]) -> list[Dict]:
             "preparation": None
             if row["synthesis_slug"] is None
             else {"slug": row["synthesis_slug"], "preparation_text": row["synthesis_text"]},
-            "matrices": [m["acronym"] for m in matrices[row["id"]]],
+            "matrices": [m["acronym"] for m in acronyms[row["id"]]],
             "matrix_alternatives": row["matrix_alternatives"],
             "masses": [{name: p[name] for name in MASS_COLUMNS} for p in peaks[row["id"]]],
             "note": row["note"],

@@ -71,6 +71,13 @@ def _arcs_near(session: Session, source: int, target: int, max_steps: int) -> se
     backward one those at distance < b from the target, with a + b = max_steps:
     on any such path, an arc leaving position i < a is read forward and an arc
     entering position i + 1 > a is read backward.
+
+    The last expansion keeps only the arcs that meet the other side: an arc it reads
+    leaves a node at distance a - 1 from the source (entering one at b - 1 from the
+    target) and can lie on such a path only where it does so at position a - 1, so
+    its other end is within b of the target (a of the source): seen by the other
+    side, which is done. On any other position it is read by the other side too.
+    Around a hub this leaves out most of the arcs read, none of which could be walked.
     """
     arcs: set[Arc] = set()
     seen = ({source}, {target})
@@ -79,6 +86,9 @@ def _arcs_near(session: Session, source: int, target: int, max_steps: int) -> se
     while depth < max_steps and all(frontiers):
         side = 0 if len(frontiers[0]) <= len(frontiers[1]) else 1
         new = _arcs(session, frontiers[side], outgoing=side == 0)
+        if depth == max_steps - 1:
+            other = seen[1 - side]
+            new = [a for a in new if (a.end if side == 0 else a.start) in other]
         arcs.update(new)
         reached = {a.end if side == 0 else a.start for a in new} - seen[side]
         seen[side].update(reached)
@@ -111,18 +121,29 @@ class _Enumeration:
         self.target = target
         self.limit = limit
         self.paths: list[list[Arc]] = []
-        self.leaving: dict[int, list[Arc]] = defaultdict(list)
-        entering: dict[int, list[Arc]] = defaultdict(list)
-        for arc in sorted(arcs):
-            self.leaving[arc.start].append(arc)
-            entering[arc.end].append(arc)
+        # Each node's arcs are walked in their order (so paths come out in the same
+        # order every time), but sorted only for the nodes the walk reaches: around a
+        # hub, sorting every arc read cost more than the walk.
+        self.unsorted: dict[int, list[Arc]] = defaultdict(list)
+        self.sorted: dict[int, list[Arc]] = {}
+        entering: dict[int, list[int]] = defaultdict(list)  # the starts of the arcs into a node
+        for arc in arcs:
+            self.unsorted[arc.start].append(arc)
+            entering[arc.end].append(arc.start)
         # reach[k]: the nodes with a walk of exactly k arcs to the target. Pruning on
         # it keeps the enumeration off dead ends: around a hub, "near enough" (a
         # distance of at most k) let thousands of partial paths in that could not
         # end on time.
         self.reach = [{target}]
         for _ in range(max_steps):
-            self.reach.append({arc.start for node in self.reach[-1] for arc in entering[node]})
+            self.reach.append({start for node in self.reach[-1] for start in entering[node]})
+
+    def leaving(self, node: int) -> list[Arc]:
+        """The arcs leaving ``node``, in order."""
+        found = self.sorted.get(node)
+        if found is None:
+            found = self.sorted[node] = sorted(self.unsorted.get(node, ()))
+        return found
 
     def walk(self, node: int, path: list[Arc], visited: set[int], length: int) -> None:
         if len(self.paths) > self.limit:
@@ -132,7 +153,7 @@ class _Enumeration:
                 self.paths.append(list(path))
             return
         left = length - len(path) - 1
-        for arc in self.leaving[node]:
+        for arc in self.leaving(node):
             if arc.end in visited or arc.end not in self.reach[left]:
                 continue
             path.append(arc)

@@ -25,7 +25,7 @@ from api.queries.maldi import DEFAULT_TOLERANCE_DA
 from api.queries.references import get_reference, list_references, reference_options
 from api.schemas import Da, Page, Schema
 from api.schemas.references import ReferenceRead
-from api.web.deps import SessionDep
+from api.web.deps import SessionDep, reads_only
 from api.web.errors import problem_responses
 from api.web.pagination import ListFormat, PageOnlyDep
 from models import Reference
@@ -379,6 +379,7 @@ UNKNOWN_HEADER = "X-Unknown-Citation-Keys"
     response_model=ResolvedBibliography,
     responses={**problem_responses(), **CITATION_CONTENT},
 )
+@reads_only
 def bibliography_resolve(
     session: SessionDep,
     request: Request,

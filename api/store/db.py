@@ -1,8 +1,8 @@
 """Engine and sessions. SQLite runs with foreign keys on, WAL and a busy timeout."""
 
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Callable
 from functools import lru_cache
-from typing import Any
+from typing import Any, TypeVar
 
 from fastapi import Request
 from fastapi.concurrency import run_in_threadpool
@@ -80,6 +80,18 @@ def write_session() -> Session:
 
 WRITE_METHODS = frozenset({"POST", "PUT", "PATCH", "DELETE"})
 
+_READS_ONLY: set[Callable[..., Any]] = set()
+
+Endpoint = TypeVar("Endpoint", bound=Callable[..., Any])
+
+
+def reads_only(endpoint: Endpoint) -> Endpoint:
+    """Mark an endpoint whose method is a write's (a POST whose body is a question too
+    long for a URL) but which only reads: its session is a read's, so it neither waits
+    for nor holds the write lock."""
+    _READS_ONLY.add(endpoint)
+    return endpoint
+
 
 async def get_session(request: Request) -> AsyncIterator[Session]:
     """The request's session and its one transaction: committed when the endpoint
@@ -91,7 +103,10 @@ async def get_session(request: Request) -> AsyncIterator[Session]:
     opens without I/O and its transaction ends at once, so a read pays for one hop
     to the pool, not three."""
     session = _session_factory()()
-    write = request.method in WRITE_METHODS
+    write = (
+        request.method in WRITE_METHODS
+        and getattr(request.scope.get("route"), "endpoint", None) not in _READS_ONLY
+    )
     try:
         if write:
             await run_in_threadpool(session.connection, execution_options={WRITE_OPTION: True})

@@ -7,6 +7,7 @@ from fastapi.dependencies.models import Dependant
 from sqlalchemy.orm import Session
 
 from api.store.db import get_session
+from api.store.db import reads_only as reads_only  # for the routers
 from api.web.errors import BadRequest, Unprocessable
 
 SessionDep = Annotated[Session, Depends(get_session, scope="function")]

@@ -47,8 +47,14 @@ def allow_header(methods: set[str]) -> str:
 
 class HttpMethods:
     """ASGI middleware: HEAD as GET without its body, OPTIONS with ``Allow``, and 405
-    with the complete ``Allow``. ``routes`` gives the app's routes (read per request,
-    so routes added after the middleware count)."""
+    with the complete ``Allow``. ``routes`` gives the app's routes (read when needed,
+    so routes added after the middleware count).
+
+    Asking every route of the app about the path cost more than the rest of a species
+    detail (bench/RESULTS.md, 2026-12-02), so the common request does not: a method
+    other than HEAD and OPTIONS goes straight to the router, which answers 405 only
+    when some route holds the path and none takes the method; only then are the
+    routes asked, for the complete ``Allow``."""
 
     def __init__(self, app: ASGIApp, routes: Callable[[], Iterable[BaseRoute]]) -> None:
         self.app = app
@@ -58,19 +64,45 @@ class HttpMethods:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
-        methods = allowed_methods(self.routes(), scope)
         method = scope["method"]
-        if methods is None or (method in methods and method not in _EXTRA):
+        if method not in _EXTRA:
+            await self.app(scope, receive, self._complete_405(scope, receive, send))
+            return
+        methods = allowed_methods(self.routes(), scope)
+        if methods is None:
             await self.app(scope, receive, send)
             return
         allow = {"Allow": allow_header(methods)}
         if method == "OPTIONS":
             await Response(status_code=204, headers=allow)(scope, receive, send)
-        elif method == "HEAD" and "HEAD" in methods:
+        elif "HEAD" in methods:
             await self.app({**scope, "method": "GET"}, receive, _without_body(send))
         else:
-            detail = f"{method} is not served here; this path takes {allow['Allow']}."
-            await problem(405, detail, headers=allow)(scope, receive, send)
+            await self._refuse(scope, receive, send, methods)
+
+    async def _refuse(self, scope: Scope, receive: Receive, send: Send, methods: set[str]) -> None:
+        allow = allow_header(methods)
+        detail = f"{scope['method']} is not served here; this path takes {allow}."
+        await problem(405, detail, headers={"Allow": allow})(scope, receive, send)
+
+    def _complete_405(self, scope: Scope, receive: Receive, send: Send) -> Send:
+        """``send`` that replaces the router's 405 (whose ``Allow`` names the methods of
+        the first route holding the path) with one naming every method of the path."""
+        replaced = False
+
+        async def send_or_replace(message: Message) -> None:
+            nonlocal replaced
+            if replaced:
+                return  # the router's own 405 body
+            if message["type"] == "http.response.start" and message["status"] == 405:
+                methods = allowed_methods(self.routes(), scope)
+                if methods is not None and scope["method"] not in methods:
+                    replaced = True
+                    await self._refuse(scope, receive, send, methods)
+                    return
+            await send(message)
+
+        return send_or_replace
 
 
 def _without_body(send: Send) -> Send:

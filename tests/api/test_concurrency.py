@@ -82,3 +82,31 @@ def test_a_committed_write_is_seen_by_the_next_request(
     )
     assert second.get(url).json()["aliases"] == ["x"]
     assert second.get(url).headers["ETag"] != tag
+
+
+def test_resolving_a_bibliography_neither_waits_for_nor_takes_the_write_lock(
+    served: tuple[TestClient, TestClient, dict[str, str]],
+) -> None:
+    """A POST that only reads (the manuscript is the question) is served while a writer
+    holds the lock."""
+    first, _, _ = served
+    # A write's transaction takes the lock as it begins (see api/store/db.py).
+    writer = db.get_engine().execution_options(**{db.WRITE_OPTION: True}).connect()
+    try:
+        writer.begin()
+        answered: list[int] = []
+        thread = threading.Thread(
+            target=lambda: answered.append(
+                first.post(
+                    "/api/v1/bibliography/resolve",
+                    content="[@nobody2020]",
+                    headers={"Content-Type": "text/markdown"},
+                ).status_code
+            )
+        )
+        thread.start()
+        thread.join(timeout=3)
+        assert answered == [200]
+    finally:
+        writer.rollback()
+        writer.close()
