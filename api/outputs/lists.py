@@ -27,6 +27,7 @@ from dataclasses import dataclass
 from enum import Enum
 from typing import Any, Union, get_args, get_origin
 
+import orjson
 from pydantic import BaseModel
 
 JOIN = "; "
@@ -140,13 +141,19 @@ def csv_line(values: Iterable[Any]) -> str:
     return ",".join(_cell(v) for v in values) + "\r\n"
 
 
-def csv_lines(model: type[BaseModel], items: Iterable[dict[str, Any]]) -> Iterator[str]:
+def csv_chunks(
+    model: type[BaseModel], batches: Iterable[Iterable[dict[str, Any]]]
+) -> Iterator[bytes]:
+    """The header, then one chunk of CSV lines per batch of items: a stream is sent a
+    chunk at a time, and each chunk costs a hop to the thread pool and a pass through
+    every middleware, so a chunk per line would cost more than the lines."""
     cols = columns(model)
-    yield csv_line(c.name for c in cols)
-    for item in items:
-        yield csv_line(flat(item, cols))
+    yield csv_line(c.name for c in cols).encode()
+    for batch in batches:
+        yield "".join(csv_line(flat(item, cols)) for item in batch).encode()
 
 
-def jsonl_lines(items: Iterable[dict[str, Any]]) -> Iterator[str]:
-    for item in items:
-        yield json.dumps(item, ensure_ascii=False, separators=(",", ":"), allow_nan=False) + "\n"
+def jsonl_chunks(batches: Iterable[Iterable[dict[str, Any]]]) -> Iterator[bytes]:
+    """One chunk of JSON lines per batch of items, each item as a page holds it."""
+    for batch in batches:
+        yield b"".join(orjson.dumps(item) + b"\n" for item in batch)

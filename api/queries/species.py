@@ -98,8 +98,8 @@ def is_formula(session: Session, formula: str) -> bool:
 
 
 def with_reference_in_evidence(reference_id: int) -> Select[Any]:
-    """Ids of species whose evidence, or a peak's, composition's or size's, cites the
-    reference."""
+    """Ids of species whose evidence, or a peak's, composition's, size's or property
+    dependence's, cites the reference."""
     return union(  # type: ignore[return-value]
         select(SPECIES.c.id).where(SPECIES.c.reference_id == reference_id),
         *(
@@ -108,6 +108,7 @@ def with_reference_in_evidence(reference_id: int) -> Select[Any]:
                 AbsorptionPeak.__table__,
                 Composition.__table__,
                 SizeMeasurement.__table__,
+                PropertyDependence.__table__,
             )
         ),
     )

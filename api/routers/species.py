@@ -82,7 +82,7 @@ def species_list(
         str | None,
         Query(
             description="Citation key: species whose evidence, or a peak's, "
-            "composition's or size's, cites it."
+            "composition's, size's or property dependence's, cites it."
         ),
     ] = None,
     status: Annotated[

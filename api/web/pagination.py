@@ -31,7 +31,7 @@ from sqlalchemy.orm import InstrumentedAttribute, Session
 from starlette.routing import BaseRoute
 
 from api.outputs.formats import Offer
-from api.outputs.lists import csv_lines, jsonl_lines
+from api.outputs.lists import csv_chunks, jsonl_chunks
 from api.schemas import Page, PageLinks, PageMeta
 from api.web.errors import invalid_value
 from api.web.responses import rows_json
@@ -240,15 +240,15 @@ class Pager:
                     tail = rows[-1]
                     last = tail[key] if isinstance(key, str) else getattr(tail, key.key)
 
-        def each() -> Iterator[dict[str, Any]]:
-            for batch in batches():
-                yield from batch
-
-        lines = csv_lines(model, each()) if self.format is ListFormat.CSV else jsonl_lines(each())
+        chunks = (
+            csv_chunks(model, batches())
+            if self.format is ListFormat.CSV
+            else jsonl_chunks(batches())
+        )
         name = self.request.url.path.rstrip("/").rsplit("/", 1)[-1] or "list"
         extension = LISTS.format(self.format).extension
         return StreamingResponse(
-            (line.encode() for line in lines),
+            chunks,
             media_type=LISTS.media_type(self.format)
             + ("; charset=utf-8" if self.format is ListFormat.CSV else ""),
             headers={"Content-Disposition": f'inline; filename="{name}.{extension}"'},

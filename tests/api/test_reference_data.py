@@ -138,6 +138,9 @@ def test_property_dependences_by_species_material_and_condition(
     }
     detail = client.get("/api/v1/species/cds-msc-311").json()
     assert [d["depends_on"] for d in detail["property_dependences"]] == ["temperature"]
+    # The species rest on zhu2017two; only their dependences cite he_transformations.
+    cited = listing(client, "/api/v1/species", reference="he_transformations")
+    assert [r["slug"] for r in cited] == ["cds-msc-311", "cdse-msc-415"]
     is_problem(client.get("/api/v1/property-dependences", params={"species": "nope"}), 404)
     is_problem(client.get("/api/v1/property-dependences", params={"material": "Foo"}), 404)
     is_problem(client.get("/api/v1/property-dependences", params={"depends_on": ""}), 422)
