@@ -27,9 +27,11 @@ class Settings(BaseSettings):
         default=1_048_576, ge=1024, description="Largest request body accepted (413 above)."
     )
     response_cache_mb: int = Field(
-        default=64,
+        default=32,
         ge=0,
-        description="Memory for answers kept until the data changes (api/web/cache.py); 0: none.",
+        description="Bytes of answers (MB) each server process keeps until the data changes "
+        "(api/web/cache.py); 0: none. A process holds about twice this in memory "
+        "(bench/RESULTS.md).",
     )
     writes_per_minute: int = Field(
         default=120, ge=1, description="Writes one API key may make per minute (429 above)."
