@@ -83,8 +83,24 @@ def test_every_operation_answers_as_documented(
         answers()
 
 
-def test_sequences_of_operations_follow_the_links(app_schema: schemathesis.BaseSchema) -> None:
-    machine = app_schema.as_state_machine()
+def test_sequences_of_operations_follow_the_links(
+    app_schema: schemathesis.BaseSchema, seeded: Session
+) -> None:
+    links = app_schema.as_state_machine()
+
+    class Sequences(links):  # type: ignore[valid-type,misc]
+        """Each sequence starts from the seeded data: what one sequence wrote is rolled
+        back before the next, so the transitions hypothesis may choose never depend on
+        the sequences before (else it reports FlakyStrategyDefinition, not a result)."""
+
+        def setup(self) -> None:
+            self.savepoint = seeded.begin_nested()
+
+        def teardown(self) -> None:
+            self.savepoint.rollback()
+            seeded.expunge_all()
+
+    machine = Sequences
     # Derandomized and not shrunk: which transitions are allowed depends on the answers
     # before them, so hypothesis, replaying a sequence against a database the earlier
     # ones changed, can meet other choices and report FlakyStrategyDefinition instead
