@@ -6,12 +6,12 @@ the 503 stands for a lost connection, which the concurrency test's load does not
 """
 
 import sqlite3
+from pathlib import Path
 
 import httpx
 import pytest
 
 from tests.cli import msckb
-from tests.conftest import EmptyDatabases
 from tests.reliability.servers import served
 
 pytestmark = pytest.mark.slow
@@ -25,12 +25,8 @@ BODY = {
 }
 
 
-def test_a_write_past_the_busy_timeout_is_503_and_writes_nothing(
-    empty_databases: EmptyDatabases,
-) -> None:
-    if empty_databases.engine_name != "sqlite":
-        pytest.skip("SQLite's write lock: a PostgreSQL writer waits instead")
-    url = empty_databases.new_url()
+def test_a_write_past_the_busy_timeout_is_503_and_writes_nothing(tmp_path: Path) -> None:
+    url = f"sqlite:///{tmp_path / 'busy.sqlite3'}"
     assert msckb(url, "migrate").returncode == 0
     assert msckb(url, "seed").returncode == 0
     key = msckb(url, "keys", "create", "--name", "busy", "--role", "curator").stdout.strip()
