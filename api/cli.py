@@ -377,13 +377,13 @@ def serve(
 
     import uvicorn
 
-    from api.serving import _SUPERVISED
+    from api.serving import SUPERVISED_ENV
 
     count = workers or default_workers()
     if count > 1:
         # Read by each worker's factory (the workers are started afresh, with this
         # environment): a worker ends with its supervisor.
-        os.environ[_SUPERVISED] = "1"
+        os.environ[SUPERVISED_ENV] = "1"
     typer.echo(f"MSC-KB API docs: http://{host}:{port}/docs ({count} worker(s))")
     # The app logs one line per request with its id; uvicorn's own access line has none.
     # An import string and a factory: each worker builds the app and tunes its own

@@ -80,12 +80,12 @@ def serving_app() -> FastAPI:
     (``--workers N``), or once in the only process."""
     from api.app import app
 
-    if os.environ.get(_SUPERVISED) == "1":
+    if os.environ.get(SUPERVISED_ENV) == "1":
         _die_with_supervisor()
     limit_malloc_arenas()
     tune_gc()
     return app
 
 
-_SUPERVISED = "MSCKB_SUPERVISED_WORKER"
+SUPERVISED_ENV = "MSCKBSUPERVISED_ENV_WORKER"
 """Set by ``msckb serve`` when uvicorn's supervisor runs the workers."""

@@ -4,6 +4,7 @@ from sqlalchemy import func, select, text
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
+from migrations.data_version import NOT_DATA
 from models import Base
 
 
@@ -16,14 +17,12 @@ def schema_revision(session: Session) -> str | None:
         return None
 
 
-# The write rate limit's count is bookkeeping, not data: it changes without changing
-# the data version, so a cached answer would show a stale count of it.
-NOT_COUNTED = frozenset({"write_hit"})
-
-
 def row_counts(session: Session) -> dict[str, int]:
+    """Rows per table whose writes change the data version: the answer is cached on
+    that version, so a table outside it (the version's own, the write rate limit's
+    count) would be shown with a stale count."""
     return {
         name: session.execute(select(func.count()).select_from(table)).scalar_one()
         for name, table in sorted(Base.metadata.tables.items())
-        if name not in NOT_COUNTED
+        if name not in NOT_DATA
     }

@@ -24,7 +24,10 @@ class Info(Schema):
     schema_revision: str | None = Field(
         description="Alembic revision the database is at; null when it was never migrated."
     )
-    row_counts: dict[str, int] = Field(description="Number of rows in each table.")
+    row_counts: dict[str, int] = Field(
+        description="Number of rows in each table of the data (not the data version's "
+        "own or the write rate limit's count)."
+    )
     release: InfoRelease | None = Field(
         description="The current data release; null before the first `msckb seed`."
     )

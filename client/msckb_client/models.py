@@ -1004,7 +1004,7 @@ class Info(BaseModel):
     """
     row_counts: Annotated[dict[str, int], Field(title="Row Counts")]
     """
-    Number of rows in each table.
+    Number of rows in each table of the data (not the data version's own or the write rate limit's count).
     """
     release: InfoRelease | None
     """
