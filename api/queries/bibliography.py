@@ -10,14 +10,13 @@ from sqlalchemy.orm import Session
 
 from api.queries.maldi import DEFAULT_TOLERANCE_DA, list_measurements
 from api.queries.references import reference_options
+from api.queries.species import OWN_FACTS
 from api.queries.transformations import list_transformations
 from models import (
-    AbsorptionPeak,
     Characterization,
     Citation,
     ClusterLink,
     Comparison,
-    Composition,
     Counterpart,
     Experiment,
     GlossaryTerm,
@@ -32,11 +31,9 @@ from models import (
     MonomerFormula,
     Observation,
     PhysicalConstant,
-    PropertyDependence,
     QuasiIsomerGroup,
     QuasiIsomerMember,
     Reference,
-    SizeMeasurement,
     SourceNote,
     Species,
     Synthesis,
@@ -100,10 +97,7 @@ def _species(f: Filters) -> Refs:
     ids = _species_ids(f).where(*_status(Species, f))
     return [
         select(Species.reference_id).where(Species.id.in_(ids)),
-        *(
-            select(child.reference_id).where(child.species_id.in_(ids))
-            for child in (AbsorptionPeak, Composition, SizeMeasurement, PropertyDependence)
-        ),
+        *(select(child.reference_id).where(child.species_id.in_(ids)) for child in OWN_FACTS),
     ]
 
 

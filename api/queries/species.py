@@ -97,20 +97,17 @@ def is_formula(session: Session, formula: str) -> bool:
     return elements(formula) is not None or bool(with_composition(session, formula))
 
 
+OWN_FACTS = (AbsorptionPeak, Composition, SizeMeasurement, PropertyDependence)
+"""The facts about one species itself, each with a reference of its own: what the
+species list's ``reference`` filter and the bibliography's ``about=species`` read."""
+
+
 def with_reference_in_evidence(reference_id: int) -> Select[Any]:
-    """Ids of species whose evidence, or a peak's, composition's, size's or property
-    dependence's, cites the reference."""
+    """Ids of species whose evidence, or that of one of their :data:`OWN_FACTS`,
+    cites the reference."""
     return union(  # type: ignore[return-value]
         select(SPECIES.c.id).where(SPECIES.c.reference_id == reference_id),
-        *(
-            select(child.c.species_id).where(child.c.reference_id == reference_id)
-            for child in (
-                AbsorptionPeak.__table__,
-                Composition.__table__,
-                SizeMeasurement.__table__,
-                PropertyDependence.__table__,
-            )
-        ),
+        *(select(fact.species_id).where(fact.reference_id == reference_id) for fact in OWN_FACTS),
     )
 
 
