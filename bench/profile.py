@@ -62,6 +62,8 @@ def main() -> None:
         action="store_true",
         help="profile, running the thread pool's work inline so that the profile sees it",
     )
+    parser.add_argument("--sort", default="tottime", help="profile order: tottime, cumulative")
+    parser.add_argument("--top", type=int, default=25, help="profile lines shown")
     args = parser.parse_args()
     if args.cprofile:
         import anyio.to_thread
@@ -112,7 +114,7 @@ def main() -> None:
             median, mean = statistics.median(times), statistics.mean(times)
             print(f"{name}: median {median:.2f} ms, mean {mean:.2f} ms")
             if profiler:
-                pstats.Stats(profiler).sort_stats("tottime").print_stats(25)
+                pstats.Stats(profiler).sort_stats(args.sort).print_stats(args.top)
 
     asyncio.run(run())
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from functools import cached_property
 from typing import Any
@@ -147,8 +147,12 @@ class Kind:
         return "/".join(parts)
 
     def etag(self, row: Any) -> str:
-        """The ETag of ``row`` as read: its kind, id and version."""
-        return f'"{self.entity.replace(" ", "-")}-{row.id}-v{row.version}"'
+        """The ETag of ``row`` as read (an instance, or a Core row by its labels): its
+        kind, id and version."""
+        ident, version = (
+            (row["id"], row["version"]) if isinstance(row, Mapping) else (row.id, row.version)
+        )
+        return f'"{self.entity.replace(" ", "-")}-{ident}-v{version}"'
 
 
 def _evidence_last(value: Any) -> Any:

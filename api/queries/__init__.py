@@ -15,15 +15,15 @@ Two ways of reading, each where it pays:
 """
 
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from sqlalchemy import BindParameter, ColumnElement, FromClause, Label, Select, bindparam, func
-from sqlalchemy.engine import RowMapping
 from sqlalchemy.orm import InstrumentedAttribute, Session, joinedload, load_only
 from sqlalchemy.orm.strategy_options import _AbstractLoad
 from sqlalchemy.sql.elements import KeyedColumnElement
 
+from api.store.prepared import Prepared
 from models import Material, Reference, Species
 
 SPECIES = Species.__table__
@@ -32,6 +32,9 @@ REFERENCE = Reference.__table__
 
 Dict = dict[str, Any]
 """A response object as a dict, before the response schema validates it."""
+
+Row = Mapping[Any, Any]
+"""A row of a Core read, by its column labels."""
 
 
 def with_reference(relationship: Any) -> _AbstractLoad:
@@ -67,7 +70,7 @@ def with_evidence(table: FromClause, statement: Select[Any]) -> Select[Any]:
     ).join(REFERENCE, REFERENCE.c.id == table.c.reference_id)
 
 
-def evidence_of(row: RowMapping) -> Dict:
+def evidence_of(row: Row) -> Dict:
     return {
         "reference": row["ev_reference"],
         "locator": row["ev_locator"],
@@ -76,7 +79,7 @@ def evidence_of(row: RowMapping) -> Dict:
     }
 
 
-def fields(row: RowMapping, *names: str) -> Dict:
+def fields(row: Row, *names: str) -> Dict:
     """``names`` of ``row`` and its evidence."""
     return {**{name: row[name] for name in names}, "evidence": evidence_of(row)}
 
@@ -99,7 +102,7 @@ def with_species_ref(
     )
 
 
-def species_ref_of(row: RowMapping, name: str) -> Dict:
+def species_ref_of(row: Row, name: str) -> Dict:
     return {
         "slug": row[f"{name}_slug"],
         "material": row[f"{name}_material"],
@@ -108,9 +111,13 @@ def species_ref_of(row: RowMapping, name: str) -> Dict:
     }
 
 
-def mappings(
-    session: Session, statement: Select[Any], params: Dict | None = None
-) -> Sequence[RowMapping]:
+Statement = Select[Any] | Prepared
+"""A statement built per request, or one built once and prepared."""
+
+
+def mappings(session: Session, statement: Statement, params: Dict | None = None) -> Sequence[Row]:
+    if isinstance(statement, Prepared):
+        return statement.rows(session, params)
     return session.execute(statement, params).mappings().all()
 
 
@@ -130,11 +137,11 @@ CHUNK = 500
 
 
 def children(
-    session: Session, statement: Select[Any], parent: str, ids: Sequence[int]
-) -> dict[int, list[RowMapping]]:
+    session: Session, statement: Statement, parent: str, ids: Sequence[int]
+) -> dict[int, list[Row]]:
     """The rows of ``statement`` (built with ``.where(in_ids(column))``) for the parents
     ``ids``, grouped by the selected column ``parent``, in the statement's order."""
-    grouped: dict[int, list[RowMapping]] = defaultdict(list)
+    grouped: dict[int, list[Row]] = defaultdict(list)
     for i in range(0, len(ids), CHUNK):
         for row in mappings(session, statement, {"ids": ids[i : i + CHUNK]}):
             grouped[row[parent]].append(row)

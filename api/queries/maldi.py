@@ -5,13 +5,13 @@ from collections.abc import Sequence
 from functools import cache
 from typing import Any
 
-from sqlalchemy import Select, exists, select, union
-from sqlalchemy.engine import RowMapping
+from sqlalchemy import Float, Select, bindparam, exists, select, union
 from sqlalchemy.orm import Session
 
 from api.queries import (
     SPECIES,
     Dict,
+    Row,
     children,
     evidence_of,
     in_ids,
@@ -21,6 +21,7 @@ from api.queries import (
     with_reference,
     with_species_ref,
 )
+from api.store.prepared import Bound, Prepared
 from api.web.errors import NotFound
 from models import MaldiMatrix, MaldiMeasurement, MaldiMeasurementMatrix, MaldiPeak, Synthesis
 
@@ -46,7 +47,7 @@ def maldi_select() -> Select[Any]:
     return with_evidence(MEASUREMENT, statement)
 
 
-def list_measurements(
+def measurements_query(
     *,
     species_id: int | None = None,
     material_id: int | None = None,
@@ -54,25 +55,50 @@ def list_measurements(
     reference_id: int | None = None,
     mass_da: float | None = None,
     tolerance_da: float = DEFAULT_TOLERANCE_DA,
-) -> Select[Any]:
-    """Rows of :func:`maldi_select` matching the filters."""
+) -> Bound:
+    """Rows of :func:`maldi_select` matching the filters: the statement built once for
+    the filters given, with this request's values."""
+    values = {
+        "species_id": species_id,
+        "material_id": material_id,
+        "matrix_id": matrix_id,
+        "reference_id": reference_id,
+    }
+    given: dict[str, Any] = {name: value for name, value in values.items() if value is not None}
+    if mass_da is not None:
+        given |= {"low": mass_da - tolerance_da, "high": mass_da + tolerance_da}
+    return Bound(_shape(frozenset(given)), given)
+
+
+def list_measurements(**filters: Any) -> Select[Any]:
+    """:func:`measurements_query` as one statement, for a caller that builds on it."""
+    return measurements_query(**filters).select()
+
+
+@cache
+def _shape(names: frozenset[str]) -> Select[Any]:
+    """The statement for the filters ``names``, each a bound parameter of its name
+    (``low`` and ``high`` the mass window)."""
     statement = maldi_select()
-    if species_id is not None:
-        statement = statement.where(MEASUREMENT.c.species_id == species_id)
-    if material_id is not None:
+    if "species_id" in names:
+        statement = statement.where(MEASUREMENT.c.species_id == bindparam("species_id"))
+    if "material_id" in names:
         statement = statement.where(
             MEASUREMENT.c.species_id.in_(
-                select(SPECIES.c.id).where(SPECIES.c.material_id == material_id)
+                select(SPECIES.c.id).where(SPECIES.c.material_id == bindparam("material_id"))
             )
         )
-    if matrix_id is not None:
+    if "matrix_id" in names:
         statement = statement.where(
-            exists().where(LINK.c.measurement_id == MEASUREMENT.c.id, LINK.c.matrix_id == matrix_id)
+            exists().where(
+                LINK.c.measurement_id == MEASUREMENT.c.id,
+                LINK.c.matrix_id == bindparam("matrix_id"),
+            )
         )
-    if reference_id is not None:
-        statement = statement.where(MEASUREMENT.c.reference_id == reference_id)
-    if mass_da is not None:
-        low, high = mass_da - tolerance_da, mass_da + tolerance_da
+    if "reference_id" in names:
+        statement = statement.where(MEASUREMENT.c.reference_id == bindparam("reference_id"))
+    if "low" in names:
+        low, high = bindparam("low", type_=Float()), bindparam("high", type_=Float())
         # Two index range scans (a single mass, a mass range) rather than a test per
         # measurement: with a million peaks the window holds a handful.
         near = union(
@@ -85,22 +111,20 @@ def list_measurements(
     return statement
 
 
-MATRICES = (
+MATRICES = Prepared(
     select(LINK.c.measurement_id, MATRIX.c.acronym)
     .join_from(LINK, MATRIX, MATRIX.c.id == LINK.c.matrix_id)
     .where(in_ids(LINK.c.measurement_id))
     .order_by(LINK.c.position)
 )
-MASSES = (
+MASSES = Prepared(
     select(*named(PEAK, "measurement_id", *MASS_COLUMNS))
     .where(in_ids(PEAK.c.measurement_id))
     .order_by(PEAK.c.position)
 )
 
 
-def maldi_items(
-    session: Session, rows: Sequence[RowMapping], *, matrices: bool = True
-) -> list[Dict]:
+def maldi_items(session: Session, rows: Sequence[Row], *, matrices: bool = True) -> list[Dict]:
     """MaldiRead dicts for rows of :func:`maldi_select`, in their order. ``matrices``
     False: the caller knows that none of them names a matrix."""
     ids = [row["id"] for row in rows]
@@ -127,7 +151,7 @@ def list_matrices() -> Select[MaldiMatrix]:
     return select(MaldiMatrix).options(with_reference(MaldiMatrix.reference))
 
 
-def measurement_row(session: Session, slug: str) -> RowMapping:
+def measurement_row(session: Session, slug: str) -> Row:
     """One measurement's row of :func:`maldi_select`; 404 when there is none."""
     row = session.execute(maldi_select().where(MEASUREMENT.c.slug == slug)).mappings().first()
     if row is None:

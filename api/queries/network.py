@@ -10,10 +10,9 @@ from collections import defaultdict
 from typing import Any, NamedTuple
 
 from sqlalchemy import CompoundSelect, false, select, true, union, union_all
-from sqlalchemy.engine import RowMapping
 from sqlalchemy.orm import Session
 
-from api.queries import CHUNK, SPECIES, Dict, children, in_ids, mappings
+from api.queries import CHUNK, SPECIES, Dict, Row, children, in_ids, mappings
 from api.queries.species import species_select, species_summaries
 from api.queries.transformations import (
     TRANSFORMATION,
@@ -166,7 +165,7 @@ class _Enumeration:
 TRANSFORMATIONS_BY_ID = transformation_select().where(in_ids(TRANSFORMATION.c.id))
 
 
-def load_transformations(session: Session, ids: set[int]) -> dict[int, RowMapping]:
+def load_transformations(session: Session, ids: set[int]) -> dict[int, Row]:
     """Rows of :func:`transformation_select` by id."""
     rows = children(session, TRANSFORMATIONS_BY_ID, "id", sorted(ids))
     return {tid: found[0] for tid, found in rows.items()}

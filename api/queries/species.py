@@ -6,7 +6,6 @@ from functools import cache
 from typing import Any
 
 from sqlalchemy import FromClause, Select, bindparam, exists, or_, select, union, union_all
-from sqlalchemy.engine import RowMapping
 from sqlalchemy.orm import Session, selectinload
 from sqlalchemy.orm.strategy_options import _AbstractLoad
 
@@ -15,6 +14,7 @@ from api.queries import (
     MATERIAL,
     SPECIES,
     Dict,
+    Row,
     children,
     evidence_of,
     fields,
@@ -36,6 +36,7 @@ from api.queries.transformations import (
     transformation_select,
     transformation_summary,
 )
+from api.store.prepared import Prepared
 from api.web.errors import NotFound
 from models import (
     AbsorptionPeak,
@@ -172,13 +173,13 @@ def list_species(
 
 PEAK_COLUMNS = ("peak_nm", "peak_low_nm", "peak_high_nm", "temperature_c")
 _alias = SpeciesAlias.__table__
-ALIASES = (
+ALIASES = Prepared(
     select(_alias.c.species_id, _alias.c.alias)
     .where(in_ids(_alias.c.species_id))
     .order_by(_alias.c.alias)
 )
 _peak = AbsorptionPeak.__table__
-PEAKS = (
+PEAKS = Prepared(
     with_evidence(_peak, select(*named(_peak, "species_id", *PEAK_COLUMNS)))
     .where(in_ids(_peak.c.species_id))
     .order_by(_peak.c.id)
@@ -186,12 +187,12 @@ PEAKS = (
 
 
 def species_summaries(
-    session: Session, rows: Sequence[RowMapping], *, aliases: bool = True, peaks: bool = True
+    session: Session, rows: Sequence[Row], *, aliases: bool = True, peaks: bool = True
 ) -> list[Dict]:
     """SpeciesSummary dicts for rows of :func:`species_select`, in their order.
     ``aliases`` or ``peaks`` False: the caller knows there are none to read."""
     ids = [row["id"] for row in rows]
-    none: dict[int, list[RowMapping]] = defaultdict(list)
+    none: dict[int, list[Row]] = defaultdict(list)
     alias_rows = children(session, ALIASES, "species_id", ids) if aliases else none
     peak_rows = children(session, PEAKS, "species_id", ids) if peaks else none
     return [
@@ -208,11 +209,12 @@ def species_summaries(
     ]
 
 
-SPECIES_BY_SLUG = species_select().where(SPECIES.c.slug == bindparam("slug"))
+SPECIES_BY_SLUG = Prepared(species_select().where(SPECIES.c.slug == bindparam("slug")))
 
 
-def species_row(session: Session, slug: str) -> RowMapping:
-    row = session.execute(SPECIES_BY_SLUG, {"slug": slug}).mappings().first()
+def species_row(session: Session, slug: str) -> Row:
+    found = SPECIES_BY_SLUG.rows(session, {"slug": slug})
+    row = found[0] if found else None
     if row is None:
         raise NotFound(f"No species with slug {slug!r}; list them at /api/v1/species.")
     return row
@@ -237,7 +239,7 @@ TRANSFORMATIONS_OUT = _both_ways("source_id")
 TRANSFORMATIONS_IN = _both_ways("product_id")
 
 
-def species_detail(session: Session, row: RowMapping) -> Dict:
+def species_detail(session: Session, row: Row) -> Dict:
     """A SpeciesDetail dict: the species of ``row`` and everything known about it.
 
     Most species have few kinds of facts, so one statement first asks which of the
@@ -246,10 +248,10 @@ def species_detail(session: Session, row: RowMapping) -> Dict:
     the benchmark's species)."""
     sid = row["id"]
     about = {"id": sid}
-    present = session.execute(_PRESENT, about).mappings().one()
+    present = _PRESENT.rows(session, about)[0]
 
-    def rows(name: str) -> Sequence[RowMapping]:
-        return mappings(session, _DETAIL[name], about) if present[name] else ()
+    def rows(name: str) -> Sequence[Row]:
+        return _PREPARED_DETAIL[name].rows(session, about) if present[name] else ()
 
     return {
         **species_summaries(
@@ -353,14 +355,14 @@ QUASI_ISOMER_GROUPS = (
     .where(_group.c.id.in_(select(_member.c.group_id).where(_member.c.species_id == ID)))
     .order_by(_group.c.slug)
 )
-MEMBERS = (
+MEMBERS = Prepared(
     with_species_ref(select(_member.c.group_id), _member.c.species_id, "member")
     .where(in_ids(_member.c.group_id))
     .order_by(_member.c.id)
 )
 
 
-def _quasi_isomer_groups(session: Session, groups: Sequence[RowMapping]) -> list[Dict]:
+def _quasi_isomer_groups(session: Session, groups: Sequence[Row]) -> list[Dict]:
     members = children(session, MEMBERS, "group_id", [g["id"] for g in groups])
     return [
         {
@@ -414,15 +416,22 @@ _DETAIL: dict[str, Select[Any]] = {
 }
 """The statements of a species detail, each about the species ``:id``."""
 
-_PRESENT = select(
-    *(statement.exists().label(name) for name, statement in _DETAIL.items()),
-    select(_alias.c.species_id).where(_alias.c.species_id == ID).exists().label("aliases"),
-    select(_peak.c.species_id).where(_peak.c.species_id == ID).exists().label("absorption_peaks"),
-    select(MATRIX_LINK.c.measurement_id)
-    .join_from(MATRIX_LINK, MEASUREMENT, MEASUREMENT.c.id == MATRIX_LINK.c.measurement_id)
-    .where(MEASUREMENT.c.species_id == ID)
-    .exists()
-    .label("maldi_matrices"),
+_PREPARED_DETAIL = {name: Prepared(statement) for name, statement in _DETAIL.items()}
+
+_PRESENT = Prepared(
+    select(
+        *(statement.exists().label(name) for name, statement in _DETAIL.items()),
+        select(_alias.c.species_id).where(_alias.c.species_id == ID).exists().label("aliases"),
+        select(_peak.c.species_id)
+        .where(_peak.c.species_id == ID)
+        .exists()
+        .label("absorption_peaks"),
+        select(MATRIX_LINK.c.measurement_id)
+        .join_from(MATRIX_LINK, MEASUREMENT, MEASUREMENT.c.id == MATRIX_LINK.c.measurement_id)
+        .where(MEASUREMENT.c.species_id == ID)
+        .exists()
+        .label("maldi_matrices"),
+    )
 )
 """Which of a species' statements would find a row: each the EXISTS of the statement
 itself (or, for the children read by ``IN`` the parents' ids, of the child table), so a
@@ -436,7 +445,7 @@ def quasi_isomer_group_options() -> list[_AbstractLoad]:
     ]
 
 
-def _peak_distance(peak: RowMapping, peak_nm: float) -> float:
+def _peak_distance(peak: Row, peak_nm: float) -> float:
     """How far ``peak_nm`` lies from the peak; 0 inside a range peak."""
     if peak["peak_nm"] is not None:
         return float(abs(peak["peak_nm"] - peak_nm))
@@ -467,7 +476,7 @@ def resolve_peak(
         statement = statement.where(
             _peak.c.species_id.in_(select(SPECIES.c.id).where(SPECIES.c.material_id == material_id))
         )
-    nearest: dict[int, tuple[float, RowMapping]] = {}
+    nearest: dict[int, tuple[float, Row]] = {}
     for row in mappings(session, statement.order_by(_peak.c.id)):
         distance = _peak_distance(row, peak_nm)
         if distance > tolerance_nm:

@@ -16,13 +16,13 @@ from sqlalchemy import (
     select,
     union_all,
 )
-from sqlalchemy.engine import RowMapping
 from sqlalchemy.orm import Session
 
 from api.queries import (
     ID,
     SPECIES,
     Dict,
+    Row,
     evidence_of,
     fields,
     in_ids,
@@ -32,6 +32,7 @@ from api.queries import (
     with_evidence,
     with_species_ref,
 )
+from api.store.prepared import Bound
 from api.web.errors import NotFound
 from models import (
     ConditionStep,
@@ -63,7 +64,7 @@ def _with_reagent(statement: Select[Any], reagent_id: ColumnElement[Any], name: 
     ).outerjoin(reagent, reagent.c.id == reagent_id)
 
 
-def _reagent_of(row: RowMapping, name: str) -> Dict | None:
+def _reagent_of(row: Row, name: str) -> Dict | None:
     if row[f"{name}_slug"] is None:
         return None
     return {column: row[f"{name}_{column}"] for column in REAGENT_COLUMNS}
@@ -93,7 +94,7 @@ def transformation_select(*, reverse: bool = False) -> Select[Any]:
     return with_evidence(TRANSFORMATION, statement)
 
 
-def transformation_summary(row: RowMapping, matched: list[Dict] | None = None) -> Dict:
+def transformation_summary(row: Row, matched: list[Dict] | None = None) -> Dict:
     """A TransformationSummary dict from a row of :func:`transformation_select`, with
     the records through which a list's filters ``matched`` it."""
     return {
@@ -119,7 +120,7 @@ def _in_experiment(*conditions: ColumnElement[bool]) -> ColumnElement[bool]:
     return exists().where(STEP.c.experiment_id == TRANSFORMATION.c.experiment_id, *conditions)
 
 
-def list_transformations(
+def transformations_query(
     *,
     source_id: int | None = None,
     product_id: int | None = None,
@@ -133,8 +134,10 @@ def list_transformations(
     status: EvidenceStatus | None = None,
     reference_id: int | None = None,
     include_reverse: bool = False,
-) -> Select[Any]:
-    """Rows of :func:`transformation_select` matching the filters.
+) -> Select[Any] | Bound:
+    """Rows of :func:`transformation_select` matching the filters: a statement built
+    once for the filters' shape with the request's values (a :class:`Bound`), or, for
+    the filters that shape it (``reversible``, ``temperature_c``), built anew.
 
     With ``include_reverse``, a ``source_id`` or ``product_id`` also matches a
     reversible transformation walked backwards: its row comes with the species
@@ -146,7 +149,7 @@ def list_transformations(
     and hashing it for SQLAlchemy's compiled cache cost more than running it: 1.3 ms
     against 0.4 ms for the transformations out of one species. So each combination of
     the filters that compare a value is built once, with bound parameters, and a
-    request binds its values to a copy (``params``)."""
+    request binds its values when it runs."""
     values = {
         "source_id": source_id,
         "product_id": product_id,
@@ -166,7 +169,13 @@ def list_transformations(
             temperature_c=temperature_c,
             include_reverse=include_reverse,
         )
-    return _shape(frozenset(given), include_reverse).params(given)
+    return Bound(_shape(frozenset(given), include_reverse), given)
+
+
+def list_transformations(**filters: Any) -> Select[Any]:
+    """:func:`transformations_query` as one statement, for a caller that builds on it."""
+    query = transformations_query(**filters)
+    return query.select() if isinstance(query, Bound) else query
 
 
 @cache
@@ -323,7 +332,7 @@ def _at_temperature(celsius: float) -> ColumnElement[bool]:
 TRANSFORMATION_BY_SLUG = transformation_select().where(TRANSFORMATION.c.slug == bindparam("slug"))
 
 
-def transformation_row(session: Session, transformation_id: str) -> RowMapping:
+def transformation_row(session: Session, transformation_id: str) -> Row:
     row = session.execute(TRANSFORMATION_BY_SLUG, {"slug": transformation_id}).mappings().first()
     if row is None:
         raise NotFound(
@@ -368,7 +377,7 @@ MECHANISMS_OF = (
 )
 
 
-def transformation_detail(session: Session, row: RowMapping) -> Dict:
+def transformation_detail(session: Session, row: Row) -> Dict:
     """A TransformationDetail dict: the transformation of ``row`` with its kinetics,
     isosbestic points and proposed mechanisms."""
     about = {"id": row["id"]}
@@ -472,14 +481,14 @@ def _match(parameter: str, record: str, summary: str, **extra: Any) -> Dict:
     }
 
 
-def _step_name(step: RowMapping) -> str:
+def _step_name(step: Row) -> str:
     label = f" {step['label']}" if step["label"] else ""
     return f"step {step['position']}{label} ({step['action']})"
 
 
 def filter_matches(
     session: Session,
-    rows: Sequence[RowMapping],
+    rows: Sequence[Row],
     *,
     solvent_id: int | None = None,
     additive_id: int | None = None,
@@ -497,7 +506,7 @@ def filter_matches(
     by_id = {row["id"]: row for row in rows}
     experiment = {row["id"]: row["experiment"] for row in rows}
 
-    def children_of(statement: Select[Any], **params: Any) -> Sequence[RowMapping]:
+    def children_of(statement: Select[Any], **params: Any) -> Sequence[Row]:
         return mappings(session, statement, {"ids": ids, **params})
 
     for parameter, reagent_id, role in (

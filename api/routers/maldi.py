@@ -9,9 +9,9 @@ from api.queries import lookup
 from api.queries.maldi import (
     DEFAULT_TOLERANCE_DA,
     list_matrices,
-    list_measurements,
     maldi_items,
     measurement_row,
+    measurements_query,
 )
 from api.schemas import Da, Page
 from api.schemas.maldi import MaldiRead, MatrixRead
@@ -44,7 +44,7 @@ def maldi_list(
         Da, Query(ge=0, description="How near, Da (default 5); a range peak matches on overlap.")
     ] = DEFAULT_TOLERANCE_DA,
 ) -> Response:
-    statement = list_measurements(
+    statement = measurements_query(
         species_id=None
         if species is None
         else lookup.species_id(session, species, param="species"),

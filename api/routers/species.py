@@ -12,6 +12,7 @@ from api.queries.species import (
     resolve_peak,
     species_detail,
     species_row,
+    species_select,
     species_summaries,
     with_composition,
 )
@@ -22,6 +23,7 @@ from api.schemas.species import (
     SpeciesDetail,
     SpeciesSummary,
 )
+from api.store.prepared import Bound
 from api.web.deps import SessionDep
 from api.web.errors import invalid_value, problem_responses
 from api.web.pagination import PagerDep
@@ -120,6 +122,8 @@ def species_list(
         q=q,
         q_composition_ids=with_composition(session, q) if q else (),
     )
+    if statement is species_select():  # no filter: the statement built once, prepared
+        return pager.respond(session, Bound(statement, {}), key="slug", items=species_summaries)
     return pager.respond(session, statement, key="slug", items=species_summaries)
 
 

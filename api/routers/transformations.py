@@ -12,10 +12,10 @@ from api.queries import lookup
 from api.queries.network import find_paths, network
 from api.queries.transformations import (
     filter_matches,
-    list_transformations,
     transformation_detail,
     transformation_row,
     transformation_summary,
+    transformations_query,
 )
 from api.schemas import Celsius, Page
 from api.schemas.transformations import (
@@ -90,7 +90,7 @@ def transformations_list(
     additive_id = (
         None if additive is None else lookup.reagent_id(session, additive, param="additive")
     )
-    statement = list_transformations(
+    statement = transformations_query(
         source_id=species_id(source, "source"),
         product_id=species_id(target, "target"),
         either_id=species_id(species, "species"),

@@ -26,13 +26,14 @@ from fastapi.dependencies.models import Dependant
 from fastapi.responses import StreamingResponse
 from fastapi.routing import APIRoute
 from pydantic import BaseModel
-from sqlalchemy import Select, func, select
+from sqlalchemy import Select, bindparam, func, select
 from sqlalchemy.orm import InstrumentedAttribute, Session
 from starlette.routing import BaseRoute
 
 from api.outputs.formats import Offer
 from api.outputs.lists import csv_chunks, jsonl_chunks
 from api.schemas import Page, PageLinks, PageMeta
+from api.store.prepared import Bound, Prepared
 from api.web.errors import invalid_value
 from api.web.responses import rows_json
 
@@ -130,7 +131,7 @@ class Pager:
     def window(
         self,
         session: Session,
-        statement: Select[Any],
+        statement: Select[Any] | Bound,
         *,
         key: InstrumentedAttribute[CursorKey] | str,
     ) -> Window[Any]:
@@ -138,17 +139,26 @@ class Pager:
 
         ``key`` is an ORM attribute for a statement of ORM entities (the rows are
         instances), or the name of a selected column for a Core statement (the rows
-        are mappings)."""
-        column = self._column(statement, key)
+        are mappings). A :class:`Bound` statement (Core) pages as a prepared
+        statement: its page is built and compiled once, not per request."""
+        bound = statement if isinstance(statement, Bound) else None
+        select_ = statement.statement if isinstance(statement, Bound) else statement
+        params = bound.params if bound else {}
+        column = self._column(select_, key)
         total = None
         if self.count:
-            counted = statement.order_by(None).subquery()
-            total = session.scalar(select(func.count()).select_from(counted))
-        if self.after is not None:
-            statement = statement.where(column > self.after)
-        result = session.execute(statement.order_by(column).limit(self.limit + 1))
-        core = isinstance(key, str)
-        rows: Sequence[Any] = result.mappings().all() if core else result.scalars().all()
+            counted = select_.order_by(None).subquery()
+            total = session.scalar(select(func.count()).select_from(counted), params)
+        rows: Sequence[Any]
+        if bound is not None and isinstance(key, str):
+            page = _page(bound.statement, key, self.after is not None)
+            rows = page.rows(session, {**params, "after": self.after, "limit": self.limit + 1})
+        else:
+            if self.after is not None:
+                select_ = select_.where(column > self.after)
+            result = session.execute(select_.order_by(column).limit(self.limit + 1), params)
+            core = isinstance(key, str)
+            rows = result.mappings().all() if core else result.scalars().all()
         next_url = None
         if len(rows) > self.limit:
             rows = rows[: self.limit]
@@ -190,7 +200,7 @@ class Pager:
     def respond(
         self,
         session: Session,
-        statement: Select[Any],
+        statement: Select[Any] | Bound,
         *,
         key: InstrumentedAttribute[CursorKey] | str,
         items: Items,
@@ -206,7 +216,7 @@ class Pager:
     def stream(
         self,
         session: Session,
-        statement: Select[Any],
+        statement: Select[Any] | Bound,
         *,
         key: InstrumentedAttribute[CursorKey] | str,
         items: Items,
@@ -217,6 +227,8 @@ class Pager:
         The request's session ends when the endpoint returns, before the body is
         sent, so the walk reads through a session of its own on the same bind (the
         engine, or the tests' connection), one transaction for the whole list."""
+        if isinstance(statement, Bound):
+            statement = statement.select()
         column = self._column(statement, key)
         core = isinstance(key, str)
         bind = session.get_bind()
@@ -269,6 +281,21 @@ class Pager:
         params = [(k, v) for k, v in self.request.query_params.multi_items() if k != "cursor"]
         params.append(("cursor", encode_cursor(last_key)))
         return str(self.request.url.replace(query=urlencode(params)))
+
+
+_PAGES: dict[tuple[int, str, bool], tuple[Select[Any], Prepared]] = {}
+
+
+def _page(statement: Select[Any], key: str, after: bool) -> Prepared:
+    """The page of a statement built once: its rows (after ``:after``) in ``key`` order,
+    ``:limit`` of them; built and prepared on first use."""
+    found = _PAGES.get((id(statement), key, after))
+    if found is None or found[0] is not statement:
+        column = statement.selected_columns[key]
+        page = statement.where(column > bindparam("after")) if after else statement
+        found = (statement, Prepared(page.order_by(column).limit(bindparam("limit"))))
+        _PAGES[(id(statement), key, after)] = found
+    return found[1]
 
 
 LimitParam = Annotated[int, Query(ge=1, le=MAX_LIMIT, description="Items per page (at most 500).")]
