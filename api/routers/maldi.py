@@ -30,7 +30,7 @@ router = APIRouter(tags=["MALDI"])
     response_model=Page[MaldiRead],
     responses=problem_responses(404),
 )
-def maldi_list(
+async def maldi_list(
     session: SessionDep,
     pager: PagerDep,
     species: Annotated[str | None, Query(description="Species slug, e.g. cds-msc-311.")] = None,
@@ -63,7 +63,7 @@ def maldi_list(
     response_model=Page[MatrixRead],
     responses=problem_responses(),
 )
-def matrices_list(session: SessionDep, pager: PagerDep) -> Page[MatrixRead] | Response:
+async def matrices_list(session: SessionDep, pager: PagerDep) -> Page[MatrixRead] | Response:
     return pager.page(
         session, list_matrices(), key=MaldiMatrix.acronym, item=MatrixRead.model_validate
     )
@@ -75,7 +75,7 @@ def matrices_list(session: SessionDep, pager: PagerDep) -> Page[MatrixRead] | Re
     response_model=MaldiRead,
     responses=problem_responses(404),
 )
-def maldi_by_id(session: SessionDep, response: Response, measurement_id: str) -> Response:
+async def maldi_by_id(session: SessionDep, response: Response, measurement_id: str) -> Response:
     row = measurement_row(session, measurement_id)
     response.headers["ETag"] = kinds.MALDI_MEASUREMENT.etag(row)
     return rows_json(maldi_items(session, [row])[0], response)

@@ -23,7 +23,7 @@ router = APIRouter(tags=["materials"])
     response_model=Page[MaterialRead],
     responses=problem_responses(),
 )
-def materials_list(session: SessionDep, pager: PagerDep) -> Response:
+async def materials_list(session: SessionDep, pager: PagerDep) -> Response:
     return pager.respond(session, list_materials(), key=Material.formula, items=material_reads)
 
 
@@ -33,5 +33,5 @@ def materials_list(session: SessionDep, pager: PagerDep) -> Response:
     response_model=MaterialRead,
     responses=problem_responses(404),
 )
-def material_by_formula(session: SessionDep, formula: str) -> MaterialRead:
+async def material_by_formula(session: SessionDep, formula: str) -> MaterialRead:
     return material_reads(session, [material_with_formula(session, formula)])[0]

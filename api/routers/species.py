@@ -51,7 +51,7 @@ MaterialParam = Annotated[
     response_model=Page[SpeciesSummary],
     responses=problem_responses(404),
 )
-def species_list(
+async def species_list(
     session: SessionDep,
     pager: PagerDep,
     material: MaterialParam = None,
@@ -133,7 +133,7 @@ def species_list(
     response_model=PeakResolution,
     responses=problem_responses(404),
 )
-def species_resolve(
+async def species_resolve(
     session: SessionDep,
     peak_nm: Annotated[Nm, Query(gt=0, description="The measured peak, nm.")],
     tolerance_nm: Annotated[
@@ -167,7 +167,7 @@ def species_resolve(
     response_model=SpeciesDetail,
     responses=problem_responses(404),
 )
-def species_by_slug(
+async def species_by_slug(
     session: SessionDep,
     response: Response,
     slug: Annotated[str, Path(description=SLUG_DESCRIPTION)],

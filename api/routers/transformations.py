@@ -54,7 +54,7 @@ SpeciesParam = Annotated[
     response_model=Page[TransformationSummary],
     responses=problem_responses(404),
 )
-def transformations_list(
+async def transformations_list(
     session: SessionDep,
     pager: PagerDep,
     source: SpeciesParam = None,
@@ -191,7 +191,7 @@ def transformation_network(
     response_model=TransformationDetail,
     responses=problem_responses(404),
 )
-def transformation_by_id(
+async def transformation_by_id(
     session: SessionDep,
     response: Response,
     transformation_id: Annotated[str, Path(description="The transformation's id.")],

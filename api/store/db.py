@@ -97,11 +97,11 @@ async def get_session(request: Request) -> AsyncIterator[Session]:
     """The request's session and its one transaction: committed when the endpoint
     returns, rolled back when it raises. Endpoints and query functions only flush.
 
-    The endpoint runs its queries in the thread pool; this runs on the event loop,
-    and hands work to the pool only where it may wait: a write begins (BEGIN
-    IMMEDIATE waits for the lock) and commits (to disk) there. A read's session
-    opens without I/O and its transaction ends at once, so a read pays for one hop
-    to the pool, not three."""
+    This runs on the event loop, and hands work to the thread pool only where it may
+    wait: a write begins (BEGIN IMMEDIATE waits for the lock) and commits (to disk)
+    there. A read's session opens without I/O and its transaction ends at once, so a
+    read pays for at most one hop to the pool (its endpoint's, if it is a plain
+    ``def``: see api/routers/__init__.py), not three."""
     session = _session_factory()()
     write = (
         request.method in WRITE_METHODS
