@@ -3,27 +3,49 @@ the parameter, so a mistyped value never reads as "no results"."""
 
 from typing import Any
 
-from sqlalchemy import Select, or_, select
+from sqlalchemy import BindParameter, String, bindparam, func, or_, select
 from sqlalchemy.orm import Session
 
-from api.queries import same_text
+from api.store.prepared import Prepared
 from api.web.errors import NotFound
 from models import MaldiMatrix, Material, Reagent, Reference, Species
+
+VALUE: BindParameter[str] = bindparam("value", type_=String())
+"""The identifier looked up (lower-cased where the match ignores case)."""
+
+
+def _lowered(column: Any) -> Any:
+    """Case-insensitive equality with ``VALUE`` (lower-cased), as ``same_text``."""
+    return func.lower(column) == VALUE
+
+
+SPECIES_BY_SLUG = Prepared(select(Species.id).where(Species.slug == VALUE))
+MATERIAL_BY_FORMULA = Prepared(select(Material.id).where(_lowered(Material.formula)))
+REFERENCE_BY_KEY = Prepared(select(Reference.id).where(Reference.key == VALUE))
+MATRIX_BY_ACRONYM = Prepared(select(MaldiMatrix.id).where(_lowered(MaldiMatrix.acronym)))
+REAGENT_BY_NAME = Prepared(
+    select(Reagent.id).where(
+        or_(_lowered(Reagent.slug), _lowered(Reagent.name), _lowered(Reagent.abbreviation))
+    )
+)
+"""Each filter's lookup, built once and prepared (api/store/prepared.py): a list asks
+one or two of them on every request."""
 
 
 def _found(
     session: Session,
-    statement: Select[Any],
+    statement: Prepared,
+    value: str,
     *,
     param: str,
     what: str,
-    value: str,
     listing: str,
+    lowered: bool = False,
 ) -> int:
-    found = session.scalar(statement)
-    if found is None:
+    rows = statement.rows(session, {"value": value.lower() if lowered else value})
+    if not rows:
         raise unknown(param, f"no {what} {value!r}; list them at /api/v1/{listing}")
-    return int(found)
+    return int(rows[0]["id"])
 
 
 def unknown(param: str, message: str) -> NotFound:
@@ -36,44 +58,49 @@ def unknown(param: str, message: str) -> NotFound:
 
 
 def species_id(session: Session, slug: str, *, param: str) -> int:
-    statement = select(Species.id).where(Species.slug == slug)
     return _found(
-        session, statement, param=param, what="species with slug", value=slug, listing="species"
+        session, SPECIES_BY_SLUG, slug, param=param, what="species with slug", listing="species"
     )
 
 
 def material_id(session: Session, formula: str, *, param: str = "material") -> int:
-    statement = select(Material.id).where(same_text(Material.formula, formula))
     return _found(
-        session, statement, param=param, what="material", value=formula, listing="materials"
+        session,
+        MATERIAL_BY_FORMULA,
+        formula,
+        param=param,
+        what="material",
+        listing="materials",
+        lowered=True,
     )
 
 
 def reference_id(session: Session, key: str, *, param: str = "reference") -> int:
-    statement = select(Reference.id).where(Reference.key == key)
     return _found(
-        session, statement, param=param, what="reference with key", value=key, listing="references"
+        session,
+        REFERENCE_BY_KEY,
+        key,
+        param=param,
+        what="reference with key",
+        listing="references",
     )
 
 
 def matrix_id(session: Session, acronym: str, *, param: str = "matrix") -> int:
-    statement = select(MaldiMatrix.id).where(same_text(MaldiMatrix.acronym, acronym))
     return _found(
-        session, statement, param=param, what="MALDI matrix", value=acronym, listing="matrices"
+        session,
+        MATRIX_BY_ACRONYM,
+        acronym,
+        param=param,
+        what="MALDI matrix",
+        listing="matrices",
+        lowered=True,
     )
 
 
 def reagent_id(session: Session, name: str, *, param: str) -> int:
     """A reagent by slug, name or abbreviation ("toluene", "Tol"), case-insensitive."""
-    found = session.scalar(
-        select(Reagent.id).where(
-            or_(
-                same_text(Reagent.slug, name),
-                same_text(Reagent.name, name),
-                same_text(Reagent.abbreviation, name),
-            )
-        )
-    )
-    if found is None:
+    rows = REAGENT_BY_NAME.rows(session, {"value": name.lower()})
+    if not rows:
         raise unknown(param, f"no reagent named {name!r} in the knowledge base")
-    return found
+    return int(rows[0]["id"])
