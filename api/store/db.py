@@ -68,6 +68,19 @@ def _session_factory() -> sessionmaker[Session]:
     return sessionmaker(bind=get_engine(), expire_on_commit=False)
 
 
+@lru_cache(maxsize=1)
+def _read_session_factory() -> sessionmaker[Session]:
+    """Sessions for reads. On PostgreSQL they run in autocommit: at READ COMMITTED
+    (the engine's level) every statement of a transaction takes its own snapshot
+    anyway, so a read's BEGIN and COMMIT bought no consistency and cost two round
+    trips (about 200 µs, more than most reads' statements). On SQLite a read keeps
+    its transaction: there it is one snapshot for all its statements, and free."""
+    engine = get_engine()
+    if engine.dialect.name == "postgresql":
+        engine = engine.execution_options(isolation_level="AUTOCOMMIT")
+    return sessionmaker(bind=engine, expire_on_commit=False)
+
+
 WRITE_OPTION = "msckb_write"
 """Execution option marking a transaction that will write: it takes the write lock as
 it begins (BEGIN IMMEDIATE on SQLite, data_version's row on PostgreSQL)."""
@@ -102,11 +115,11 @@ async def get_session(request: Request) -> AsyncIterator[Session]:
     there. A read's session opens without I/O and its transaction ends at once, so a
     read pays for at most one hop to the pool (its endpoint's, if it is a plain
     ``def``: see api/routers/__init__.py), not three."""
-    session = _session_factory()()
     write = (
         request.method in WRITE_METHODS
         and getattr(request.scope.get("route"), "endpoint", None) not in _READS_ONLY
     )
+    session = (_session_factory if write else _read_session_factory)()()
     try:
         if write:
             await run_in_threadpool(session.connection, execution_options={WRITE_OPTION: True})

@@ -1,12 +1,16 @@
 """Two curators editing one row: exactly one wins, the other gets 412. Runs the app as
 served (its own sessions and commits) on a real database of each engine."""
 
+import asyncio
 import threading
 from collections.abc import Iterator
+from typing import Any
 
 import pytest
 from fastapi.testclient import TestClient
+from sqlalchemy import text
 from sqlalchemy.orm import Session
+from starlette.requests import Request
 
 from api.app import create_app
 from api.settings import get_settings
@@ -30,13 +34,13 @@ def served(
         key = add_key(session, name="curie", role=Role.CURATOR)
     engine.dispose()
     monkeypatch.setenv("MSCKB_DATABASE_URL", url)
-    for cached in (get_settings, db.get_engine, db._session_factory):
+    for cached in (get_settings, db.get_engine, db._session_factory, db._read_session_factory):
         cached.cache_clear()
     app = create_app()
     with TestClient(app) as first, TestClient(app) as second:
         yield first, second, {"X-API-Key": key}
     db.get_engine().dispose()
-    for cached in (get_settings, db.get_engine, db._session_factory):
+    for cached in (get_settings, db.get_engine, db._session_factory, db._read_session_factory):
         cached.cache_clear()
 
 
@@ -110,3 +114,40 @@ def test_resolving_a_bibliography_neither_waits_for_nor_takes_the_write_lock(
     finally:
         writer.rollback()
         writer.close()
+
+
+async def _first_session(method: str) -> tuple[Session, Any]:
+    """The session get_session gives a request of ``method``, and its generator."""
+    scope = {"type": "http", "method": method, "headers": [], "path": "/", "query_string": b""}
+    sessions = db.get_session(Request(scope))
+    return await anext(sessions), sessions
+
+
+def test_a_read_sees_what_its_engine_promises(
+    served: tuple[TestClient, TestClient, dict[str, str]],
+) -> None:
+    """A read's session on SQLite is one snapshot for all its statements; on PostgreSQL
+    it runs in autocommit, each statement seeing what was committed before it, as each
+    statement of a READ COMMITTED transaction did (its BEGIN and COMMIT were two round
+    trips for nothing). A write's session is a transaction on both."""
+
+    async def run() -> None:
+        engine = db.get_engine()
+        count = text("SELECT count(*) FROM species")
+        read, reads = await _first_session("GET")
+        before = read.scalar(count)
+        with Session(engine) as other, other.begin():
+            make_species(other, kind=SpeciesKind.PC, label="committed meanwhile")
+        postgresql = engine.dialect.name == "postgresql"
+        assert read.scalar(count) == before + (1 if postgresql else 0)
+        driver = read.connection().connection.driver_connection
+        assert getattr(driver, "autocommit", False) is postgresql
+        await reads.aclose()
+
+        write, writes = await _first_session("POST")
+        assert (
+            getattr(write.connection().connection.driver_connection, "autocommit", False) is False
+        )
+        await writes.aclose()
+
+    asyncio.run(run())
