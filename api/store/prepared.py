@@ -20,6 +20,7 @@ from typing import Any
 
 from sqlalchemy import Select
 from sqlalchemy.engine import Dialect
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 from sqlalchemy.sql.compiler import SQLCompiler
 
@@ -143,10 +144,26 @@ class Prepared:
             connection.dispatch.before_cursor_execute(
                 connection, cursor, sql, arguments, None, False
             )
+        dialect = connection.dialect
         try:
             cursor.execute(sql, arguments)
             fetched: Sequence[Sequence[Any]] = cursor.fetchall()
-            results = compiled.processors(connection.dialect, cursor.description)
+            results = compiled.processors(dialect, cursor.description)
+        except dialect.loaded_dbapi.Error as error:
+            # As Session.execute would: a lost connection is dropped from the pool, and
+            # the driver's error comes as SQLAlchemy's (OperationalError, ...), which the
+            # API's handlers answer (api/web/errors.py: a 503, not a 500).
+            lost = dialect.is_disconnect(error, connection.connection.dbapi_connection, cursor)
+            if lost:
+                connection.invalidate(error)
+            raise DBAPIError.instance(
+                sql,
+                arguments,
+                error,
+                dialect.loaded_dbapi.Error,
+                connection_invalidated=lost,
+                dialect=dialect,
+            ) from error
         finally:
             cursor.close()
         keys = compiled.keys
