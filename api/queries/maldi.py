@@ -21,7 +21,7 @@ from api.queries import (
     with_reference,
     with_species_ref,
 )
-from api.store.prepared import Bound, Prepared
+from api.store.prepared import Bound, Prepared, as_select
 from api.web.errors import NotFound
 from models import MaldiMatrix, MaldiMeasurement, MaldiMeasurementMatrix, MaldiPeak, Synthesis
 
@@ -70,9 +70,7 @@ def measurements_query(
     return Bound(_shape(frozenset(given)), given)
 
 
-def list_measurements(**filters: Any) -> Select[Any]:
-    """:func:`measurements_query` as one statement, for a caller that builds on it."""
-    return measurements_query(**filters).select()
+list_measurements = as_select(measurements_query)
 
 
 @cache

@@ -32,7 +32,7 @@ from api.queries import (
     with_evidence,
     with_species_ref,
 )
-from api.store.prepared import Bound
+from api.store.prepared import Bound, as_select
 from api.web.errors import NotFound
 from models import (
     ConditionStep,
@@ -172,10 +172,7 @@ def transformations_query(
     return Bound(_shape(frozenset(given), include_reverse), given)
 
 
-def list_transformations(**filters: Any) -> Select[Any]:
-    """:func:`transformations_query` as one statement, for a caller that builds on it."""
-    query = transformations_query(**filters)
-    return query.select() if isinstance(query, Bound) else query
+list_transformations = as_select(transformations_query)
 
 
 @cache

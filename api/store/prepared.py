@@ -16,7 +16,7 @@ preparing a statement built per request would compile it every time.
 
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, ParamSpec
 
 from sqlalchemy import Select
 from sqlalchemy.engine import Dialect
@@ -115,6 +115,21 @@ class Bound:
     def select(self) -> Select[Any]:
         """The statement with the values in it, for a caller that builds on it."""
         return self.statement.params(self.params) if self.params else self.statement
+
+
+P = ParamSpec("P")
+
+
+def as_select(query: Callable[P, Select[Any] | Bound]) -> Callable[P, Select[Any]]:
+    """``query``, answering one statement with its values in it (a :class:`Bound`
+    made plain), for callers that build on the statement (order it, nest it)."""
+
+    def plain(*args: P.args, **kwargs: P.kwargs) -> Select[Any]:
+        found = query(*args, **kwargs)
+        return found.select() if isinstance(found, Bound) else found
+
+    plain.__doc__ = f":func:`{query.__name__}` as one statement, for a caller that builds on it."
+    return plain
 
 
 class Prepared:
