@@ -214,10 +214,9 @@ SPECIES_BY_SLUG = Prepared(species_select().where(SPECIES.c.slug == bindparam("s
 
 def species_row(session: Session, slug: str) -> Row:
     found = SPECIES_BY_SLUG.rows(session, {"slug": slug})
-    row = found[0] if found else None
-    if row is None:
+    if not found:
         raise NotFound(f"No species with slug {slug!r}; list them at /api/v1/species.")
-    return row
+    return found[0]
 
 
 MALDI_OF_SPECIES = maldi_select().where(MEASUREMENT.c.species_id == ID).order_by(MEASUREMENT.c.slug)

@@ -141,17 +141,16 @@ class Pager:
         instances), or the name of a selected column for a Core statement (the rows
         are mappings). A :class:`Bound` statement (Core) pages as a prepared
         statement: its page is built and compiled once, not per request."""
-        bound = statement if isinstance(statement, Bound) else None
-        select_ = statement.statement if isinstance(statement, Bound) else statement
-        params = bound.params if bound else {}
+        bound = statement if isinstance(statement, Bound) else Bound(statement, {})
+        select_, params = bound.statement, bound.params
         column = self._column(select_, key)
         total = None
         if self.count:
             counted = select_.order_by(None).subquery()
             total = session.scalar(select(func.count()).select_from(counted), params)
         rows: Sequence[Any]
-        if bound is not None and isinstance(key, str):
-            page = _page(bound.statement, key, self.after is not None)
+        if statement is bound and isinstance(key, str):
+            page = _page(select_, key, self.after is not None)
             rows = page.rows(session, {**params, "after": self.after, "limit": self.limit + 1})
         else:
             if self.after is not None:
