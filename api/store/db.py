@@ -1,5 +1,6 @@
 """Engine and sessions. SQLite runs with foreign keys on, WAL and a busy timeout."""
 
+import time
 from collections.abc import AsyncIterator, Callable
 from functools import lru_cache
 from typing import Any, TypeVar
@@ -8,6 +9,7 @@ from fastapi import Request
 from fastapi.concurrency import run_in_threadpool
 from sqlalchemy import Connection, Engine, create_engine, event
 from sqlalchemy.engine import make_url
+from sqlalchemy.exc import DisconnectionError
 from sqlalchemy.orm import Session, sessionmaker
 
 from api.settings import get_settings
@@ -16,10 +18,17 @@ TOKEN_SQL = "SELECT token FROM data_version WHERE id = 1"
 """The data version (models.DataVersion): the response cache reads it, writers lock it."""
 
 
-def make_engine(url: str, *, busy_timeout_ms: int = 5000) -> Engine:
+PING_AFTER_S = 1.0
+"""A pooled PostgreSQL connection that rested this long is pinged before use."""
+
+
+def make_engine(
+    url: str, *, busy_timeout_ms: int = 5000, ping_after_s: float = PING_AFTER_S
+) -> Engine:
     parsed = make_url(url)
     if parsed.get_backend_name() != "sqlite":
-        engine = create_engine(url, pool_pre_ping=True)
+        engine = create_engine(url)
+        _ping_rested_connections(engine, ping_after_s)
 
         @event.listens_for(engine, "begin")
         def _write_lock(connection: Connection) -> None:
@@ -53,6 +62,33 @@ def make_engine(url: str, *, busy_timeout_ms: int = 5000) -> Engine:
         connection.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
 
     return engine
+
+
+def _ping_rested_connections(engine: Engine, seconds: float) -> None:
+    """Ping a pooled connection before use only when it rested in the pool ``seconds``
+    or more, and replace it when the ping fails.
+
+    SQLAlchemy's ``pool_pre_ping`` pings at every checkout: a round trip for every
+    request, a third of those of a small read (bench/RESULTS.md). Under load a
+    connection comes back to use within milliseconds, where a ping learns nothing;
+    one that rested, across a server restart say, is the one that may be dead. A
+    connection that dies while in use is answered 503 (api/web/errors.py) and, as
+    SQLAlchemy does on any disconnect, the pool drops it and every older connection.
+    """
+
+    @event.listens_for(engine, "checkin")
+    def _rested_from(_dbapi_connection: Any, record: Any) -> None:
+        record.info["checked_in"] = time.monotonic()
+
+    @event.listens_for(engine, "checkout")
+    def _ping(dbapi_connection: Any, record: Any, _proxy: Any) -> None:
+        if time.monotonic() - record.info.get("checked_in", 0.0) < seconds:
+            return
+        try:
+            engine.dialect.do_ping(dbapi_connection)
+        except engine.dialect.loaded_dbapi.Error as error:
+            # The pool drops this connection and checks out another (PoolEvents.checkout).
+            raise DisconnectionError(f"a pooled connection failed its ping: {error}") from error
 
 
 @lru_cache(maxsize=1)

@@ -3,12 +3,15 @@ served (its own sessions and commits) on a real database of each engine."""
 
 import asyncio
 import threading
+import time
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 import pytest
 from fastapi.testclient import TestClient
-from sqlalchemy import text
+from sqlalchemy import Engine, create_engine, text
+from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session
 from starlette.requests import Request
 
@@ -20,6 +23,7 @@ from models import Role
 from models.enums import SpeciesKind
 from tests.conftest import EmptyDatabases
 from tests.helpers import add_key, make_species
+from tests.postgres import Cluster
 
 
 @pytest.fixture
@@ -151,3 +155,37 @@ def test_a_read_sees_what_its_engine_promises(
         await writes.aclose()
 
     asyncio.run(run())
+
+
+def _backend(engine: Engine) -> int:
+    with engine.connect() as connection:
+        return int(connection.exec_driver_sql("SELECT pg_backend_pid()").scalar_one())
+
+
+def test_a_pooled_postgresql_connection_that_died_while_resting_is_replaced(
+    postgres_cluster: Cluster, tmp_path: Path
+) -> None:
+    """A connection that rested in the pool is pinged before use and replaced if dead,
+    so a server restart costs no request; one back in use within ``ping_after_s`` is
+    not pinged (a round trip a request saved), and if it died its request fails as a
+    lost connection (a 503 in the API) while the pool replaces it."""
+    url = EmptyDatabases("postgresql", tmp_path, postgres_cluster).new_url()
+    engine = db.make_engine(url, ping_after_s=0.3)
+    admin = create_engine(url, isolation_level="AUTOCOMMIT")
+    try:
+        rested = _backend(engine)
+        with admin.connect() as connection:
+            connection.exec_driver_sql(f"SELECT pg_terminate_backend({rested})")
+        time.sleep(0.5)
+        replaced = _backend(engine)
+        assert replaced != rested
+
+        with admin.connect() as connection:
+            connection.exec_driver_sql(f"SELECT pg_terminate_backend({replaced})")
+        with pytest.raises(OperationalError) as lost:
+            _backend(engine)
+        assert lost.value.connection_invalidated
+        assert _backend(engine) not in (rested, replaced)
+    finally:
+        engine.dispose()
+        admin.dispose()
