@@ -3,7 +3,7 @@
 The busiest reads run a handful of small statements a request, each answered by the
 database in tens of microseconds. Through ``Session.execute`` each also costs its
 cache key (a walk of the whole statement), an execution context and a result object:
-about 65 µs against 35 µs on the driver for the transformations of one species
+about 65 µs against 43 µs on the driver for the transformations of one species
 (bench/RESULTS.md). A :class:`Prepared` statement is compiled by SQLAlchemy once for
 each dialect it meets, with its bound parameters, and then runs as the compiled SQL
 on the session's own connection (so inside the request's transaction), its rows
