@@ -5,7 +5,19 @@ from collections.abc import Sequence
 from functools import cache
 from typing import Any
 
-from sqlalchemy import FromClause, Select, bindparam, exists, or_, select, union, union_all
+from sqlalchemy import (
+    BindParameter,
+    ColumnElement,
+    Float,
+    FromClause,
+    Select,
+    bindparam,
+    exists,
+    or_,
+    select,
+    union,
+    union_all,
+)
 from sqlalchemy.orm import Session, selectinload
 from sqlalchemy.orm.strategy_options import _AbstractLoad
 
@@ -36,7 +48,7 @@ from api.queries.transformations import (
     transformation_select,
     transformation_summary,
 )
-from api.store.prepared import Prepared
+from api.store.prepared import Bound, Prepared, as_select
 from api.web.errors import NotFound
 from models import (
     AbsorptionPeak,
@@ -66,9 +78,10 @@ def species_select() -> Select[Any]:
     return with_evidence(SPECIES, statement)
 
 
-def with_peak_between(low_nm: float | None, high_nm: float | None) -> Select[int]:
-    """Ids of species with an absorption peak, or peak range, inside [low_nm, high_nm]:
-    two index range scans (single peaks by value, ranges among the rows without one)."""
+def with_peak_between(low_nm: Any, high_nm: Any) -> Select[int]:
+    """Ids of species with an absorption peak, or peak range, inside [low_nm, high_nm]
+    (values, or bound parameters; None leaves that side open): two index range scans
+    (single peaks by value, ranges among the rows without one)."""
     peak = AbsorptionPeak.__table__
     single = select(peak.c.species_id)
     ranged = select(peak.c.species_id).where(peak.c.peak_nm.is_(None))
@@ -103,7 +116,7 @@ OWN_FACTS = (AbsorptionPeak, Composition, SizeMeasurement, PropertyDependence)
 species list's ``reference`` filter and the bibliography's ``about=species`` read."""
 
 
-def with_reference_in_evidence(reference_id: int) -> Select[Any]:
+def with_reference_in_evidence(reference_id: int | BindParameter[Any]) -> Select[Any]:
     """Ids of species whose evidence, or that of one of their :data:`OWN_FACTS`,
     cites the reference."""
     return union(  # type: ignore[return-value]
@@ -112,7 +125,7 @@ def with_reference_in_evidence(reference_id: int) -> Select[Any]:
     )
 
 
-def list_species(
+def species_query(
     *,
     material: str | None = None,
     kind: SpeciesKind | None = None,
@@ -125,50 +138,84 @@ def list_species(
     status: EvidenceStatus | None = None,
     maldi: bool | None = None,
     q_composition_ids: Sequence[int] = (),
-) -> Select[Any]:
-    """Rows of :func:`species_select` matching the filters.
+) -> Select[Any] | Bound:
+    """Rows of :func:`species_select` matching the filters: a statement built once for
+    the filters' shape with the request's values (a :class:`Bound`, as
+    :func:`api.queries.transformations.transformations_query` explains), or, with a
+    text to match (``material`` as written, ``q``), built anew.
 
     ``composition_ids`` are the species :func:`with_composition` found for the
     composition asked for; ``q_composition_ids`` those it found for ``q`` read as a
     formula (``q=Cd₃₇S₂₀``), which ``q`` then matches beside its text."""
-    statement = species_select()
+    values = {
+        "material_id": material_id,
+        "kind": kind,
+        "peak_nm_min": peak_nm_min,
+        "peak_nm_max": peak_nm_max,
+        "composition_ids": None if composition_ids is None else list(composition_ids),
+        "reference_id": reference_id,
+        "status": status,
+    }
+    given = {name: value for name, value in values.items() if value is not None}
+    statement = _species_shape(frozenset(given), maldi)
+    if material is None and not q:
+        return Bound(statement, given)
     if material is not None:
         statement = statement.where(same_text(MATERIAL.c.formula, material))
-    if material_id is not None:
-        statement = statement.where(SPECIES.c.material_id == material_id)
-    if kind is not None:
-        statement = statement.where(SPECIES.c.kind == kind)
-    if peak_nm_min is not None or peak_nm_max is not None:
-        statement = statement.where(SPECIES.c.id.in_(with_peak_between(peak_nm_min, peak_nm_max)))
-    if composition_ids is not None:
-        statement = statement.where(SPECIES.c.id.in_(composition_ids))
-    if reference_id is not None:
-        statement = statement.where(SPECIES.c.id.in_(with_reference_in_evidence(reference_id)))
-    if status is not None:
-        statement = statement.where(SPECIES.c.status == status)
+    if q:
+        statement = statement.where(_matching(q, q_composition_ids))
+    return statement.params(given)
+
+
+list_species = as_select(species_query)
+
+
+@cache
+def _species_shape(names: frozenset[str], maldi: bool | None) -> Select[Any]:
+    """The statement for the filters ``names``, each a bound parameter of its name, and
+    ``maldi`` (with or without MALDI-TOF data, or either)."""
+    statement = species_select()
+    if "material_id" in names:
+        statement = statement.where(SPECIES.c.material_id == bindparam("material_id"))
+    if "kind" in names:
+        statement = statement.where(SPECIES.c.kind == bindparam("kind"))
+    if "peak_nm_min" in names or "peak_nm_max" in names:
+        low = bindparam("peak_nm_min", type_=Float()) if "peak_nm_min" in names else None
+        high = bindparam("peak_nm_max", type_=Float()) if "peak_nm_max" in names else None
+        statement = statement.where(SPECIES.c.id.in_(with_peak_between(low, high)))
+    if "composition_ids" in names:
+        statement = statement.where(SPECIES.c.id.in_(bindparam("composition_ids", expanding=True)))
+    if "reference_id" in names:
+        statement = statement.where(
+            SPECIES.c.id.in_(with_reference_in_evidence(bindparam("reference_id")))
+        )
+    if "status" in names:
+        statement = statement.where(SPECIES.c.status == bindparam("status"))
     if maldi is not None:
         measured = exists().where(MEASUREMENT.c.species_id == SPECIES.c.id)
         statement = statement.where(measured if maldi else ~measured)
-    if q:
-        alias = SpeciesAlias.__table__
-        composition = Composition.__table__
-        statement = statement.where(
-            or_(
-                SPECIES.c.slug.icontains(q, autoescape=True),
-                SPECIES.c.label.icontains(q, autoescape=True),
-                SPECIES.c.description.icontains(q, autoescape=True),
-                exists().where(
-                    alias.c.species_id == SPECIES.c.id,
-                    alias.c.alias.icontains(q, autoescape=True),
-                ),
-                exists().where(
-                    composition.c.species_id == SPECIES.c.id,
-                    composition.c.formula.icontains(q, autoescape=True),
-                ),
-                SPECIES.c.id.in_(q_composition_ids),
-            )
-        )
     return statement
+
+
+def _matching(q: str, q_composition_ids: Sequence[int]) -> ColumnElement[bool]:
+    """Species whose slug, label, description, an alias or a composition's formula
+    holds ``q``, or among ``q_composition_ids``."""
+    alias = SpeciesAlias.__table__
+    composition = Composition.__table__
+    return or_(
+        SPECIES.c.slug.icontains(q, autoescape=True),
+        SPECIES.c.label.icontains(q, autoescape=True),
+        SPECIES.c.description.icontains(q, autoescape=True),
+        exists().where(
+            alias.c.species_id == SPECIES.c.id,
+            alias.c.alias.icontains(q, autoescape=True),
+        ),
+        exists().where(
+            composition.c.species_id == SPECIES.c.id,
+            composition.c.formula.icontains(q, autoescape=True),
+        ),
+        SPECIES.c.id.in_(q_composition_ids),
+    )
 
 
 PEAK_COLUMNS = ("peak_nm", "peak_low_nm", "peak_high_nm", "temperature_c")

@@ -8,11 +8,10 @@ from api.facts import kinds
 from api.queries import lookup
 from api.queries.species import (
     is_formula,
-    list_species,
     resolve_peak,
     species_detail,
+    species_query,
     species_row,
-    species_select,
     species_summaries,
     with_composition,
 )
@@ -23,7 +22,6 @@ from api.schemas.species import (
     SpeciesDetail,
     SpeciesSummary,
 )
-from api.store.prepared import Bound
 from api.web.deps import SessionDep
 from api.web.errors import invalid_value, problem_responses
 from api.web.pagination import PagerDep
@@ -110,7 +108,7 @@ async def species_list(
         if not is_formula(session, composition):
             raise invalid_value("composition", f"{composition!r} is not a chemical formula")
         composition_ids = with_composition(session, composition)
-    statement = list_species(
+    statement = species_query(
         material_id=None if material is None else lookup.material_id(session, material),
         kind=kind,
         peak_nm_min=peak_nm_min,
@@ -122,8 +120,6 @@ async def species_list(
         q=q,
         q_composition_ids=with_composition(session, q) if q else (),
     )
-    if statement is species_select():  # no filter: the statement built once, prepared
-        return pager.respond(session, Bound(statement, {}), key="slug", items=species_summaries)
     return pager.respond(session, statement, key="slug", items=species_summaries)
 
 

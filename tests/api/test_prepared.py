@@ -10,10 +10,11 @@ from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
 from api.queries.maldi import MASSES, MATRICES, measurements_query
-from api.queries.species import _DETAIL, ALIASES, PEAKS, species_select
+from api.queries.species import _DETAIL, ALIASES, PEAKS, species_query
 from api.queries.transformations import transformations_query
 from api.store.prepared import Bound, Prepared
 from api.web.pagination import _page
+from models.enums import EvidenceStatus, SpeciesKind
 
 
 def _executed(session: Session, statement: Select[Any], params: dict[str, Any]) -> list[Any]:
@@ -54,8 +55,19 @@ def test_lists_of_children_expand_as_session_execute(seeded: Session) -> None:
 @pytest.mark.parametrize("after", [False, True])
 def test_pages_of_bound_statements_read_as_session_execute(seeded: Session, after: bool) -> None:
     source = seeded.scalar(text("SELECT source_id FROM transformation ORDER BY id"))
+    material = seeded.scalar(
+        text("SELECT material_id FROM species GROUP BY material_id ORDER BY count(*) DESC")
+    )
+    cited = seeded.scalar(
+        text("SELECT reference_id FROM species GROUP BY reference_id ORDER BY count(*) DESC")
+    )
+    species = list(seeded.scalars(text("SELECT id FROM species ORDER BY id LIMIT 5")))
     queries = [
-        Bound(species_select(), {}),
+        species_query(),
+        species_query(material_id=material, kind=SpeciesKind.MSC, maldi=False),
+        species_query(peak_nm_min=300.0, peak_nm_max=500.0, status=EvidenceStatus.REPORTED),
+        species_query(reference_id=cited),
+        species_query(composition_ids=species),
         transformations_query(source_id=source, include_reverse=True),
         measurements_query(mass_da=7000.0, tolerance_da=2000.0),
     ]
