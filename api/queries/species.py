@@ -78,7 +78,9 @@ def species_select() -> Select[Any]:
     return with_evidence(SPECIES, statement)
 
 
-def with_peak_between(low_nm: Any, high_nm: Any) -> Select[int]:
+def with_peak_between(
+    low_nm: float | BindParameter[float] | None, high_nm: float | BindParameter[float] | None
+) -> Select[int]:
     """Ids of species with an absorption peak, or peak range, inside [low_nm, high_nm]
     (values, or bound parameters; None leaves that side open): two index range scans
     (single peaks by value, ranges among the rows without one)."""
@@ -164,7 +166,7 @@ def species_query(
         statement = statement.where(same_text(MATERIAL.c.formula, material))
     if q:
         statement = statement.where(_matching(q, q_composition_ids))
-    return statement.params(given)
+    return statement.params(given) if given else statement
 
 
 list_species = as_select(species_query)

@@ -9,7 +9,7 @@ from fastapi import Request
 from fastapi.concurrency import run_in_threadpool
 from sqlalchemy import Connection, Engine, create_engine, event
 from sqlalchemy.engine import make_url
-from sqlalchemy.exc import DisconnectionError
+from sqlalchemy.exc import InvalidatePoolError
 from sqlalchemy.orm import Session, sessionmaker
 
 from api.settings import get_settings
@@ -64,31 +64,40 @@ def make_engine(
     return engine
 
 
+_RESTED_FROM = "msckb_rested_from"
+"""Where a pooled connection's record keeps when it was made or last checked in
+(SQLAlchemy empties ``record.info`` when it reconnects)."""
+
+
 def _ping_rested_connections(engine: Engine, seconds: float) -> None:
     """Ping a pooled connection before use only when it rested in the pool ``seconds``
-    or more, and replace it when the ping fails.
+    or more; when the ping fails, the pool replaces it and every older connection (the
+    server restarted), as ``pool_pre_ping`` does.
 
-    SQLAlchemy's ``pool_pre_ping`` pings at every checkout: a round trip for every
-    request, a third of those of a small read (bench/RESULTS.md). Under load a
-    connection comes back to use within milliseconds, where a ping learns nothing;
-    one that rested, across a server restart say, is the one that may be dead. A
-    connection that dies while in use is answered 503 (api/web/errors.py) and, as
-    SQLAlchemy does on any disconnect, the pool drops it and every older connection.
+    ``pool_pre_ping`` pings at every checkout: a round trip for every request, a third
+    of those of a small read (bench/RESULTS.md). Under load a connection comes back to
+    use within milliseconds, where a ping learns nothing; one that rested, across a
+    server restart say, is the one that may be dead. The cost: a connection that died
+    less than ``seconds`` after its last use (the server restarted under load) is handed
+    out unpinged, and its request fails as a lost connection (503, api/web/errors.py)
+    while the pool drops it and every older one, so the next request has a new one.
     """
 
+    @event.listens_for(engine, "connect")
     @event.listens_for(engine, "checkin")
     def _rested_from(_dbapi_connection: Any, record: Any) -> None:
-        record.info["checked_in"] = time.monotonic()
+        record.info[_RESTED_FROM] = time.monotonic()
 
     @event.listens_for(engine, "checkout")
     def _ping(dbapi_connection: Any, record: Any, _proxy: Any) -> None:
-        if time.monotonic() - record.info.get("checked_in", 0.0) < seconds:
+        if time.monotonic() - record.info[_RESTED_FROM] < seconds:
             return
         try:
             engine.dialect.do_ping(dbapi_connection)
         except engine.dialect.loaded_dbapi.Error as error:
-            # The pool drops this connection and checks out another (PoolEvents.checkout).
-            raise DisconnectionError(f"a pooled connection failed its ping: {error}") from error
+            # The pool reconnects this connection and invalidates the older ones
+            # (PoolEvents.checkout); the new one was just stamped, so is not pinged.
+            raise InvalidatePoolError(f"a pooled connection failed its ping: {error}") from error
 
 
 @lru_cache(maxsize=1)

@@ -20,7 +20,6 @@ from typing import Any, ParamSpec
 
 from sqlalchemy import Select
 from sqlalchemy.engine import Dialect
-from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 from sqlalchemy.sql.compiler import SQLCompiler
 
@@ -167,20 +166,11 @@ class Prepared:
             fetched: Sequence[Sequence[Any]] = cursor.fetchall()
             results = compiled.processors(dialect, cursor)
         except dialect.loaded_dbapi.Error as error:
-            # As Session.execute would: a lost connection is dropped from the pool, and
-            # the driver's error comes as SQLAlchemy's (OperationalError, ...), which the
-            # API's handlers answer (api/web/errors.py: a 503, not a 500).
-            lost = dialect.is_disconnect(error, connection.connection.dbapi_connection, cursor)
-            if lost:
-                connection.invalidate(error)
-            raise DBAPIError.instance(
-                sql,
-                arguments,
-                error,
-                dialect.loaded_dbapi.Error,
-                connection_invalidated=lost,
-                dialect=dialect,
-            ) from error
+            # Handled as Session.execute handles it: the driver's error comes as
+            # SQLAlchemy's (OperationalError, ...), which the API's handlers answer
+            # (api/web/errors.py: a 503, not a 500), and a lost connection is dropped
+            # with every older one in the pool (the server restarted).
+            connection._handle_dbapi_exception(error, sql, arguments, cursor, None)
         finally:
             cursor.close()
         keys = compiled.keys

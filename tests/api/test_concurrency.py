@@ -5,12 +5,13 @@ import asyncio
 import threading
 import time
 from collections.abc import Iterator
+from contextlib import ExitStack
 from pathlib import Path
 from typing import Any
 
 import pytest
 from fastapi.testclient import TestClient
-from sqlalchemy import Engine, create_engine, text
+from sqlalchemy import Connection, Engine, create_engine, func, select, text
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session
 from starlette.requests import Request
@@ -19,6 +20,7 @@ from api.app import create_app
 from api.settings import get_settings
 from api.store import db
 from api.store.migrate import upgrade
+from api.store.prepared import Prepared
 from models import Role
 from models.enums import SpeciesKind
 from tests.conftest import EmptyDatabases
@@ -157,35 +159,56 @@ def test_a_read_sees_what_its_engine_promises(
     asyncio.run(run())
 
 
-def _backend(engine: Engine) -> int:
-    with engine.connect() as connection:
-        return int(connection.exec_driver_sql("SELECT pg_backend_pid()").scalar_one())
+def _pid(connection: Connection) -> int:
+    return int(connection.exec_driver_sql("SELECT pg_backend_pid()").scalar_one())
+
+
+def _backends(engine: Engine, count: int) -> set[int]:
+    """The server processes of ``count`` pooled connections held at once."""
+    with ExitStack() as stack:
+        return {_pid(stack.enter_context(engine.connect())) for _ in range(count)}
 
 
 def test_a_pooled_postgresql_connection_that_died_while_resting_is_replaced(
     postgres_cluster: Cluster, tmp_path: Path
 ) -> None:
     """A connection that rested in the pool is pinged before use and replaced if dead,
-    so a server restart costs no request; one back in use within ``ping_after_s`` is
-    not pinged (a round trip a request saved), and if it died its request fails as a
-    lost connection (a 503 in the API) while the pool replaces it."""
+    so a server restart costs no request. One back in use within ``ping_after_s`` is
+    not pinged (a round trip a request saved): if it died, its read fails as a lost
+    connection (a 503 in the API) and the pool drops it and every older connection, so
+    the next read has a live one."""
     url = EmptyDatabases("postgresql", tmp_path, postgres_cluster).new_url()
-    engine = db.make_engine(url, ping_after_s=0.3)
     admin = create_engine(url, isolation_level="AUTOCOMMIT")
-    try:
-        rested = _backend(engine)
-        with admin.connect() as connection:
-            connection.exec_driver_sql(f"SELECT pg_terminate_backend({rested})")
-        time.sleep(0.5)
-        replaced = _backend(engine)
-        assert replaced != rested
 
+    def terminate(pids: set[int]) -> None:
         with admin.connect() as connection:
-            connection.exec_driver_sql(f"SELECT pg_terminate_backend({replaced})")
-        with pytest.raises(OperationalError) as lost:
-            _backend(engine)
+            for pid in pids:  # waits up to 5 s for the process to end
+                connection.exec_driver_sql(f"SELECT pg_terminate_backend({pid}, 5000)")
+
+    pinged = db.make_engine(url, ping_after_s=0)
+    unpinged = db.make_engine(url, ping_after_s=3600)
+    resting = db.make_engine(url, ping_after_s=1.0)
+    try:
+        rested = _backends(pinged, 2)
+        terminate(rested)
+        assert _backends(pinged, 2).isdisjoint(rested)
+
+        # A failed ping drops every older connection too: the one back in the pool a
+        # moment ago is not pinged, and is replaced all the same.
+        first, second = resting.connect(), resting.connect()
+        pids = {_pid(first), _pid(second)}
+        first.close()
+        time.sleep(1.2)
+        second.close()
+        terminate(pids)
+        assert _backends(resting, 2).isdisjoint(pids)
+
+        in_use = _backends(unpinged, 2)
+        terminate(in_use)
+        with Session(unpinged) as session, pytest.raises(OperationalError) as lost:
+            Prepared(select(func.pg_backend_pid())).rows(session)
         assert lost.value.connection_invalidated
-        assert _backend(engine) not in (rested, replaced)
+        assert _backends(unpinged, 2).isdisjoint(in_use)
     finally:
-        engine.dispose()
-        admin.dispose()
+        for engine in (pinged, unpinged, resting, admin):
+            engine.dispose()

@@ -67,7 +67,8 @@ def test_pages_of_bound_statements_read_as_session_execute(seeded: Session, afte
         species_query(material_id=material, kind=SpeciesKind.MSC, maldi=False),
         species_query(peak_nm_min=300.0, peak_nm_max=500.0, status=EvidenceStatus.REPORTED),
         species_query(reference_id=cited),
-        species_query(composition_ids=species),
+        species_query(composition_ids=species, maldi=True),
+        species_query(peak_nm_min=400.0),
         transformations_query(source_id=source, include_reverse=True),
         measurements_query(mass_da=7000.0, tolerance_da=2000.0),
     ]
@@ -83,6 +84,12 @@ def test_pages_of_bound_statements_read_as_session_execute(seeded: Session, afte
             values["after"] = first[0]["slug"]
             expected = first[1:3]
         assert _page(query.statement, "slug", after).rows(seeded, values) == expected
+    # An empty IN list matches nothing, prepared as through Session.execute.
+    empty = species_query(composition_ids=[])
+    assert isinstance(empty, Bound)
+    values = {**empty.params, "limit": 2} | ({"after": ""} if after else {})
+    assert _page(empty.statement, "slug", after).rows(seeded, values) == []
+    assert _executed(seeded, empty.select(), {}) == []
 
 
 def test_a_driver_error_comes_as_sqlalchemy_s(seeded: Session) -> None:
