@@ -28,34 +28,6 @@ class Operations(Transport):
         response = self._request("GET", "/api/v1/info")
         return models.Info.model_validate_json(response.content)
 
-    def list_materials(
-        self, *, limit: int | None = 50, cursor: str | None = None, count: bool | None = False
-    ) -> models.PageMaterialRead:
-        """Materials, with species counts per kind
-
-        ``GET /api/v1/materials``
-        """
-        response = self._request(
-            "GET", "/api/v1/materials", params={"limit": limit, "cursor": cursor, "count": count}
-        )
-        return models.PageMaterialRead.model_validate_json(response.content)
-
-    def iter_materials(self, *, limit: int | None = 50) -> Iterator[models.MaterialRead]:
-        """Every item of ``list_materials``, page after page (``limit`` items a request).
-
-        ``GET /api/v1/materials``, following ``links.next``
-        """
-        for page in self._pages(models.PageMaterialRead, "/api/v1/materials", {"limit": limit}):
-            yield from page.data
-
-    def get_material(self, formula: str) -> models.MaterialRead:
-        """One material by formula (case-insensitive), with species counts per kind
-
-        ``GET /api/v1/materials/{formula}``
-        """
-        response = self._request("GET", f"/api/v1/materials/{_path(formula)}")
-        return models.MaterialRead.model_validate_json(response.content)
-
     def list_species(
         self,
         *,
@@ -161,6 +133,260 @@ class Operations(Transport):
         """
         response = self._request("GET", f"/api/v1/species/{_path(slug)}")
         return models.SpeciesDetail.model_validate_json(response.content)
+
+    def list_transformations(
+        self,
+        *,
+        source: str | None = None,
+        target: str | None = None,
+        species: str | None = None,
+        material: str | None = None,
+        trigger: models.Trigger | str | None = None,
+        reversible: bool | None = None,
+        solvent: str | None = None,
+        additive: str | None = None,
+        temperature_c: float | None = None,
+        status: models.EvidenceStatus | str | None = None,
+        reference: str | None = None,
+        limit: int | None = 50,
+        cursor: str | None = None,
+        count: bool | None = False,
+    ) -> models.PageTransformationSummary:
+        """Transformations, filtered by species, material, trigger, conditions or evidence
+
+        ``GET /api/v1/transformations``
+        """
+        response = self._request(
+            "GET",
+            "/api/v1/transformations",
+            params={
+                "source": source,
+                "target": target,
+                "species": species,
+                "material": material,
+                "trigger": trigger,
+                "reversible": reversible,
+                "solvent": solvent,
+                "additive": additive,
+                "temperature_c": temperature_c,
+                "status": status,
+                "reference": reference,
+                "limit": limit,
+                "cursor": cursor,
+                "count": count,
+            },
+        )
+        return models.PageTransformationSummary.model_validate_json(response.content)
+
+    def iter_transformations(
+        self,
+        *,
+        source: str | None = None,
+        target: str | None = None,
+        species: str | None = None,
+        material: str | None = None,
+        trigger: models.Trigger | str | None = None,
+        reversible: bool | None = None,
+        solvent: str | None = None,
+        additive: str | None = None,
+        temperature_c: float | None = None,
+        status: models.EvidenceStatus | str | None = None,
+        reference: str | None = None,
+        limit: int | None = 50,
+    ) -> Iterator[models.TransformationSummary]:
+        """Every item of ``list_transformations``, page after page (``limit`` items a request).
+
+        ``GET /api/v1/transformations``, following ``links.next``
+        """
+        for page in self._pages(
+            models.PageTransformationSummary,
+            "/api/v1/transformations",
+            {
+                "source": source,
+                "target": target,
+                "species": species,
+                "material": material,
+                "trigger": trigger,
+                "reversible": reversible,
+                "solvent": solvent,
+                "additive": additive,
+                "temperature_c": temperature_c,
+                "status": status,
+                "reference": reference,
+                "limit": limit,
+            },
+        ):
+            yield from page.data
+
+    def create_transformation(
+        self, body: models.TransformationSeed | Mapping[str, Any]
+    ) -> models.WriteResult:
+        """Create a transformation (curator key)
+
+        ``POST /api/v1/transformations``
+        """
+        response = self._request("POST", "/api/v1/transformations", json=body)
+        return models.WriteResult.model_validate_json(response.content)
+
+    def find_paths(
+        self, *, source: str, target: str, max_steps: int | None = 4, limit: int | None = 50
+    ) -> models.Paths:
+        """Every path from one species to another, shortest first
+
+        ``GET /api/v1/transformations/paths``
+        """
+        response = self._request(
+            "GET",
+            "/api/v1/transformations/paths",
+            params={"source": source, "target": target, "max_steps": max_steps, "limit": limit},
+        )
+        return models.Paths.model_validate_json(response.content)
+
+    def get_network(self, *, material: str | None = None) -> models.Network:
+        """The transformation network: nodes and edges as JSON, or a picture (SVG), DOT or GraphML
+
+        ``GET /api/v1/transformations/network``
+        """
+        response = self._request(
+            "GET", "/api/v1/transformations/network", params={"material": material}
+        )
+        return models.Network.model_validate_json(response.content)
+
+    def get_transformation(self, transformation_id: str) -> models.TransformationDetail:
+        """One transformation with conditions, kinetics, isosbestic points and pathway
+
+        ``GET /api/v1/transformations/{transformation_id}``
+        """
+        response = self._request("GET", f"/api/v1/transformations/{_path(transformation_id)}")
+        return models.TransformationDetail.model_validate_json(response.content)
+
+    def list_maldi(
+        self,
+        *,
+        species: str | None = None,
+        material: str | None = None,
+        matrix: str | None = None,
+        reference: str | None = None,
+        mass_da: float | None = None,
+        tolerance_da: float | None = 5.0,
+        limit: int | None = 50,
+        cursor: str | None = None,
+        count: bool | None = False,
+    ) -> models.PageMaldiRead:
+        """MALDI-TOF measurements, filtered; mass_da finds peaks within tolerance_da
+
+        ``GET /api/v1/maldi``
+        """
+        response = self._request(
+            "GET",
+            "/api/v1/maldi",
+            params={
+                "species": species,
+                "material": material,
+                "matrix": matrix,
+                "reference": reference,
+                "mass_da": mass_da,
+                "tolerance_da": tolerance_da,
+                "limit": limit,
+                "cursor": cursor,
+                "count": count,
+            },
+        )
+        return models.PageMaldiRead.model_validate_json(response.content)
+
+    def iter_maldi(
+        self,
+        *,
+        species: str | None = None,
+        material: str | None = None,
+        matrix: str | None = None,
+        reference: str | None = None,
+        mass_da: float | None = None,
+        tolerance_da: float | None = 5.0,
+        limit: int | None = 50,
+    ) -> Iterator[models.MaldiRead]:
+        """Every item of ``list_maldi``, page after page (``limit`` items a request).
+
+        ``GET /api/v1/maldi``, following ``links.next``
+        """
+        for page in self._pages(
+            models.PageMaldiRead,
+            "/api/v1/maldi",
+            {
+                "species": species,
+                "material": material,
+                "matrix": matrix,
+                "reference": reference,
+                "mass_da": mass_da,
+                "tolerance_da": tolerance_da,
+                "limit": limit,
+            },
+        ):
+            yield from page.data
+
+    def create_maldi(self, body: models.MaldiSeed | Mapping[str, Any]) -> models.WriteResult:
+        """Create a MALDI measurement (curator key)
+
+        ``POST /api/v1/maldi``
+        """
+        response = self._request("POST", "/api/v1/maldi", json=body)
+        return models.WriteResult.model_validate_json(response.content)
+
+    def list_matrices(
+        self, *, limit: int | None = 50, cursor: str | None = None, count: bool | None = False
+    ) -> models.PageMatrixRead:
+        """MALDI matrices: acronym and full name
+
+        ``GET /api/v1/matrices``
+        """
+        response = self._request(
+            "GET", "/api/v1/matrices", params={"limit": limit, "cursor": cursor, "count": count}
+        )
+        return models.PageMatrixRead.model_validate_json(response.content)
+
+    def iter_matrices(self, *, limit: int | None = 50) -> Iterator[models.MatrixRead]:
+        """Every item of ``list_matrices``, page after page (``limit`` items a request).
+
+        ``GET /api/v1/matrices``, following ``links.next``
+        """
+        for page in self._pages(models.PageMatrixRead, "/api/v1/matrices", {"limit": limit}):
+            yield from page.data
+
+    def get_maldi(self, measurement_id: str) -> models.MaldiRead:
+        """One MALDI-TOF measurement
+
+        ``GET /api/v1/maldi/{measurement_id}``
+        """
+        response = self._request("GET", f"/api/v1/maldi/{_path(measurement_id)}")
+        return models.MaldiRead.model_validate_json(response.content)
+
+    def list_materials(
+        self, *, limit: int | None = 50, cursor: str | None = None, count: bool | None = False
+    ) -> models.PageMaterialRead:
+        """Materials, with species counts per kind
+
+        ``GET /api/v1/materials``
+        """
+        response = self._request(
+            "GET", "/api/v1/materials", params={"limit": limit, "cursor": cursor, "count": count}
+        )
+        return models.PageMaterialRead.model_validate_json(response.content)
+
+    def iter_materials(self, *, limit: int | None = 50) -> Iterator[models.MaterialRead]:
+        """Every item of ``list_materials``, page after page (``limit`` items a request).
+
+        ``GET /api/v1/materials``, following ``links.next``
+        """
+        for page in self._pages(models.PageMaterialRead, "/api/v1/materials", {"limit": limit}):
+            yield from page.data
+
+    def get_material(self, formula: str) -> models.MaterialRead:
+        """One material by formula (case-insensitive), with species counts per kind
+
+        ``GET /api/v1/materials/{formula}``
+        """
+        response = self._request("GET", f"/api/v1/materials/{_path(formula)}")
+        return models.MaterialRead.model_validate_json(response.content)
 
     def list_references(
         self,
@@ -269,106 +495,6 @@ class Operations(Transport):
             "POST", "/api/v1/bibliography/resolve", content=text, content_type="text/plain"
         )
         return models.ResolvedBibliography.model_validate_json(response.content)
-
-    def list_maldi(
-        self,
-        *,
-        species: str | None = None,
-        material: str | None = None,
-        matrix: str | None = None,
-        reference: str | None = None,
-        mass_da: float | None = None,
-        tolerance_da: float | None = 5.0,
-        limit: int | None = 50,
-        cursor: str | None = None,
-        count: bool | None = False,
-    ) -> models.PageMaldiRead:
-        """MALDI-TOF measurements, filtered; mass_da finds peaks within tolerance_da
-
-        ``GET /api/v1/maldi``
-        """
-        response = self._request(
-            "GET",
-            "/api/v1/maldi",
-            params={
-                "species": species,
-                "material": material,
-                "matrix": matrix,
-                "reference": reference,
-                "mass_da": mass_da,
-                "tolerance_da": tolerance_da,
-                "limit": limit,
-                "cursor": cursor,
-                "count": count,
-            },
-        )
-        return models.PageMaldiRead.model_validate_json(response.content)
-
-    def iter_maldi(
-        self,
-        *,
-        species: str | None = None,
-        material: str | None = None,
-        matrix: str | None = None,
-        reference: str | None = None,
-        mass_da: float | None = None,
-        tolerance_da: float | None = 5.0,
-        limit: int | None = 50,
-    ) -> Iterator[models.MaldiRead]:
-        """Every item of ``list_maldi``, page after page (``limit`` items a request).
-
-        ``GET /api/v1/maldi``, following ``links.next``
-        """
-        for page in self._pages(
-            models.PageMaldiRead,
-            "/api/v1/maldi",
-            {
-                "species": species,
-                "material": material,
-                "matrix": matrix,
-                "reference": reference,
-                "mass_da": mass_da,
-                "tolerance_da": tolerance_da,
-                "limit": limit,
-            },
-        ):
-            yield from page.data
-
-    def create_maldi(self, body: models.MaldiSeed | Mapping[str, Any]) -> models.WriteResult:
-        """Create a MALDI measurement (curator key)
-
-        ``POST /api/v1/maldi``
-        """
-        response = self._request("POST", "/api/v1/maldi", json=body)
-        return models.WriteResult.model_validate_json(response.content)
-
-    def list_matrices(
-        self, *, limit: int | None = 50, cursor: str | None = None, count: bool | None = False
-    ) -> models.PageMatrixRead:
-        """MALDI matrices: acronym and full name
-
-        ``GET /api/v1/matrices``
-        """
-        response = self._request(
-            "GET", "/api/v1/matrices", params={"limit": limit, "cursor": cursor, "count": count}
-        )
-        return models.PageMatrixRead.model_validate_json(response.content)
-
-    def iter_matrices(self, *, limit: int | None = 50) -> Iterator[models.MatrixRead]:
-        """Every item of ``list_matrices``, page after page (``limit`` items a request).
-
-        ``GET /api/v1/matrices``, following ``links.next``
-        """
-        for page in self._pages(models.PageMatrixRead, "/api/v1/matrices", {"limit": limit}):
-            yield from page.data
-
-    def get_maldi(self, measurement_id: str) -> models.MaldiRead:
-        """One MALDI-TOF measurement
-
-        ``GET /api/v1/maldi/{measurement_id}``
-        """
-        response = self._request("GET", f"/api/v1/maldi/{_path(measurement_id)}")
-        return models.MaldiRead.model_validate_json(response.content)
 
     def list_syntheses(
         self,
@@ -541,132 +667,6 @@ class Operations(Transport):
         """
         response = self._request("GET", f"/api/v1/experiments/{_path(slug)}")
         return models.ExperimentRead.model_validate_json(response.content)
-
-    def list_transformations(
-        self,
-        *,
-        source: str | None = None,
-        target: str | None = None,
-        species: str | None = None,
-        material: str | None = None,
-        trigger: models.Trigger | str | None = None,
-        reversible: bool | None = None,
-        solvent: str | None = None,
-        additive: str | None = None,
-        temperature_c: float | None = None,
-        status: models.EvidenceStatus | str | None = None,
-        reference: str | None = None,
-        limit: int | None = 50,
-        cursor: str | None = None,
-        count: bool | None = False,
-    ) -> models.PageTransformationSummary:
-        """Transformations, filtered by species, material, trigger, conditions or evidence
-
-        ``GET /api/v1/transformations``
-        """
-        response = self._request(
-            "GET",
-            "/api/v1/transformations",
-            params={
-                "source": source,
-                "target": target,
-                "species": species,
-                "material": material,
-                "trigger": trigger,
-                "reversible": reversible,
-                "solvent": solvent,
-                "additive": additive,
-                "temperature_c": temperature_c,
-                "status": status,
-                "reference": reference,
-                "limit": limit,
-                "cursor": cursor,
-                "count": count,
-            },
-        )
-        return models.PageTransformationSummary.model_validate_json(response.content)
-
-    def iter_transformations(
-        self,
-        *,
-        source: str | None = None,
-        target: str | None = None,
-        species: str | None = None,
-        material: str | None = None,
-        trigger: models.Trigger | str | None = None,
-        reversible: bool | None = None,
-        solvent: str | None = None,
-        additive: str | None = None,
-        temperature_c: float | None = None,
-        status: models.EvidenceStatus | str | None = None,
-        reference: str | None = None,
-        limit: int | None = 50,
-    ) -> Iterator[models.TransformationSummary]:
-        """Every item of ``list_transformations``, page after page (``limit`` items a request).
-
-        ``GET /api/v1/transformations``, following ``links.next``
-        """
-        for page in self._pages(
-            models.PageTransformationSummary,
-            "/api/v1/transformations",
-            {
-                "source": source,
-                "target": target,
-                "species": species,
-                "material": material,
-                "trigger": trigger,
-                "reversible": reversible,
-                "solvent": solvent,
-                "additive": additive,
-                "temperature_c": temperature_c,
-                "status": status,
-                "reference": reference,
-                "limit": limit,
-            },
-        ):
-            yield from page.data
-
-    def create_transformation(
-        self, body: models.TransformationSeed | Mapping[str, Any]
-    ) -> models.WriteResult:
-        """Create a transformation (curator key)
-
-        ``POST /api/v1/transformations``
-        """
-        response = self._request("POST", "/api/v1/transformations", json=body)
-        return models.WriteResult.model_validate_json(response.content)
-
-    def find_paths(
-        self, *, source: str, target: str, max_steps: int | None = 4, limit: int | None = 50
-    ) -> models.Paths:
-        """Every path from one species to another, shortest first
-
-        ``GET /api/v1/transformations/paths``
-        """
-        response = self._request(
-            "GET",
-            "/api/v1/transformations/paths",
-            params={"source": source, "target": target, "max_steps": max_steps, "limit": limit},
-        )
-        return models.Paths.model_validate_json(response.content)
-
-    def get_network(self, *, material: str | None = None) -> models.Network:
-        """The transformation network: nodes and edges as JSON, or a picture (SVG), DOT or GraphML
-
-        ``GET /api/v1/transformations/network``
-        """
-        response = self._request(
-            "GET", "/api/v1/transformations/network", params={"material": material}
-        )
-        return models.Network.model_validate_json(response.content)
-
-    def get_transformation(self, transformation_id: str) -> models.TransformationDetail:
-        """One transformation with conditions, kinetics, isosbestic points and pathway
-
-        ``GET /api/v1/transformations/{transformation_id}``
-        """
-        response = self._request("GET", f"/api/v1/transformations/{_path(transformation_id)}")
-        return models.TransformationDetail.model_validate_json(response.content)
 
     def list_quasi_isomer_groups(
         self, *, limit: int | None = 50, cursor: str | None = None, count: bool | None = False
