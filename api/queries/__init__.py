@@ -47,9 +47,12 @@ def species_ref(relationship: Any) -> _AbstractLoad:
     return joinedload(relationship).joinedload(Species.material)
 
 
-def same_text(column: InstrumentedAttribute[Any] | ColumnElement[Any], value: str) -> Any:
-    """Case-insensitive equality, the same on SQLite and PostgreSQL."""
-    return func.lower(column) == value.lower()
+def same_text(
+    column: InstrumentedAttribute[Any] | ColumnElement[Any], value: str | BindParameter[str]
+) -> Any:
+    """Case-insensitive equality, the same on SQLite and PostgreSQL. A bound parameter
+    (a statement built once) is given its value lower-cased when the statement runs."""
+    return func.lower(column) == (value if isinstance(value, BindParameter) else value.lower())
 
 
 # --- Core rows ------------------------------------------------------------------------

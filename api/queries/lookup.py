@@ -1,11 +1,10 @@
 """Identifiers given as filters, resolved to rows; an unknown one is a 404 that names
 the parameter, so a mistyped value never reads as "no results"."""
 
-from typing import Any
-
-from sqlalchemy import BindParameter, String, bindparam, func, or_, select
+from sqlalchemy import BindParameter, String, bindparam, or_, select
 from sqlalchemy.orm import Session
 
+from api.queries import same_text
 from api.store.prepared import Prepared
 from api.web.errors import NotFound
 from models import MaldiMatrix, Material, Reagent, Reference, Species
@@ -13,19 +12,17 @@ from models import MaldiMatrix, Material, Reagent, Reference, Species
 VALUE: BindParameter[str] = bindparam("value", type_=String())
 """The identifier looked up (lower-cased where the match ignores case)."""
 
-
-def _lowered(column: Any) -> Any:
-    """Case-insensitive equality with ``VALUE`` (lower-cased), as ``same_text``."""
-    return func.lower(column) == VALUE
-
-
 SPECIES_BY_SLUG = Prepared(select(Species.id).where(Species.slug == VALUE))
-MATERIAL_BY_FORMULA = Prepared(select(Material.id).where(_lowered(Material.formula)))
+MATERIAL_BY_FORMULA = Prepared(select(Material.id).where(same_text(Material.formula, VALUE)))
 REFERENCE_BY_KEY = Prepared(select(Reference.id).where(Reference.key == VALUE))
-MATRIX_BY_ACRONYM = Prepared(select(MaldiMatrix.id).where(_lowered(MaldiMatrix.acronym)))
+MATRIX_BY_ACRONYM = Prepared(select(MaldiMatrix.id).where(same_text(MaldiMatrix.acronym, VALUE)))
 REAGENT_BY_NAME = Prepared(
     select(Reagent.id).where(
-        or_(_lowered(Reagent.slug), _lowered(Reagent.name), _lowered(Reagent.abbreviation))
+        or_(
+            same_text(Reagent.slug, VALUE),
+            same_text(Reagent.name, VALUE),
+            same_text(Reagent.abbreviation, VALUE),
+        )
     )
 )
 """Each filter's lookup, built once and prepared (api/store/prepared.py): a list asks

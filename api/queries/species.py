@@ -166,7 +166,7 @@ def species_query(
         statement = statement.where(same_text(MATERIAL.c.formula, material))
     if q:
         statement = statement.where(_matching(q, q_composition_ids))
-    return statement.params(given) if given else statement
+    return Bound(statement, given).select()
 
 
 list_species = as_select(species_query)

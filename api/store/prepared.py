@@ -36,7 +36,7 @@ class _Compiled:
     """Parameter names in placeholder order (qmark), or None (named placeholders)."""
     defaults: dict[str, Any]
     """Values of the parameters the statement binds itself (an OFFSET of 0, ...)."""
-    binds: dict[str, Processor]
+    binds: dict[str, Callable[[Any], Any]]
     keys: tuple[str, ...]
     types: tuple[Any, ...]
     expanding: frozenset[str]
@@ -81,7 +81,7 @@ class _Compiled:
         """The SQL to run and its parameters, in the driver's style."""
         values = {**self.defaults, **params}
         for name, process in self.binds.items():
-            if process is not None and values.get(name) is not None:
+            if values.get(name) is not None:
                 values[name] = process(values[name])
         sql = self.sql
         for name in self.expanding:
